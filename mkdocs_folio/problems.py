@@ -1,0 +1,66 @@
+"""Problems found in a user's files, kept as values until the adapter reports them.
+
+The core never logs or raises on bad input: it records a `Problem` naming the file, the line
+and what to do, and carries on with a sensible default. The MkDocs adapter turns each one
+into a single warning, so `mkdocs build --strict` fails on them as MkDocs users expect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file."""
+
+    message: str
+    path: Path | str | None = None
+    line: int | None = None
+    hint: str = ""
+
+    def location(self) -> str:
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+    def __str__(self) -> str:
+        where = self.location()
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass
+class Problems:
+    """An ordered, de-duplicated collection of problems: a warning must never repeat or vanish."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        message: str,
+        path: Path | str | None = None,
+        line: int | None = None,
+        hint: str = "",
+    ) -> Problem:
+        problem = Problem(message, path, line, hint)
+        if problem not in self.items:
+            self.items.append(problem)
+        return problem
+
+    def extend(self, problems: Problems | list[Problem]) -> None:
+        for problem in problems:
+            if problem not in self.items:
+                self.items.append(problem)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
