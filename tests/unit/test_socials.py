@@ -697,3 +697,15 @@ def test_legacy_2023_config_socials():
         ("twitter_username", "X", "https://twitter.com/y_m_asano"),
         ("rss_icon", "RSS Feed", "/feed.xml"),
     ]  # fmt: skip
+
+
+def test_macro_without_class_emits_bare_links_for_the_callers_wrapper():
+    links, _ = data_links("github_username: g\norcid_id: '0000'\n")
+    template = _env().from_string(
+        '{% from "partials/folio/socials.html" import social_icons %}'
+        '<div class="social"><div class="contact-icons">{{ social_icons(socials, "") }}</div></div>'
+    )
+    soup = _soup(template.render(socials=links))
+    anchors = soup.select("div.social > div.contact-icons > a")
+    assert [a["aria-label"] for a in anchors] == ["GitHub", "ORCID"]
+    assert soup.find("div", class_="") is None and 'class=""' not in str(soup)
