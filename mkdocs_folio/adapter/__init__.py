@@ -1,0 +1,1 @@
+"""MkDocs-specific glue used by the plugin: paths, files, Markdown, views, warnings."""

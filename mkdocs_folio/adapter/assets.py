@@ -1,0 +1,98 @@
+"""Static files: the site's own `assets/`, and the theme's CSS/JS bundled into one file each.
+
+al-folio keeps `assets/` beside `_pages/`, outside MkDocs' `docs_dir`. Only that folder (and
+CNAME/robots.txt) is added, never the whole site root the Jekyll way: the root also holds
+`mkdocs.yml`, the Gemfile and the output folder itself.
+
+The theme's stylesheets and scripts are written in small files by topic; shipping them as one
+`folio.<hash>.css` and one `folio.<hash>.js` keeps every page at two requests for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.jekyll_rules import is_special_name
+from mkdocs_folio.site.model import Site
+
+ROOT_FILES = ("CNAME", "robots.txt", "favicon.ico", ".nojekyll")
+BUNDLE_DIR = "assets/folio"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def add_site_files(
+    files: Files, config: MkDocsConfig, site: Site, docs_dir: Path, problems: Problems
+) -> None:
+    root = site.paths.root
+    assets = site.paths.assets_dir
+    if assets.is_dir() and not _inside(assets, docs_dir):
+        for path in sorted(assets.rglob("*")):
+            if not path.is_file():
+                continue
+            rel = path.relative_to(root).as_posix() if _inside(path, root) else None
+            if rel is None:
+                rel = "assets/" + path.relative_to(assets).as_posix()
+                src_dir = str(assets.parent)
+            else:
+                src_dir = str(root)
+            parts = path.relative_to(assets).parts
+            if any(is_special_name(part) for part in parts):
+                continue
+            if path.suffix.lower() in {".md", ".markdown"}:
+                continue  # al-folio never renders Markdown from assets/
+            if files.get_file_from_path(rel) is not None:
+                continue
+            file = File(rel, src_dir, config.site_dir, config.use_directory_urls)
+            if src_dir != str(root):
+                file.abs_src_path = str(path)
+            files.append(file)
+    for name in ROOT_FILES:
+        path = root / name
+        if (
+            path.is_file()
+            and not _inside(path, docs_dir)
+            and files.get_file_from_path(name) is None
+        ):
+            files.append(File(name, str(root), config.site_dir, config.use_directory_urls))
+
+
+def _bundle(folder: Path, suffix: str) -> str:
+    if not folder.is_dir():
+        return ""
+    parts = []
+    for path in sorted(folder.glob(f"*{suffix}")):
+        parts.append(f"/* {path.name} */\n{path.read_text(encoding='utf-8')}\n")
+    return "".join(parts)
+
+
+def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> dict[str, str]:
+    """Replace the theme's per-topic CSS/JS files by one content-hashed bundle each."""
+    css_dir = theme_dir / "assets" / "css"
+    js_dir = theme_dir / "assets" / "js"
+    for file in list(files):
+        if file.abs_src_path and (
+            _inside(Path(file.abs_src_path), css_dir) or _inside(Path(file.abs_src_path), js_dir)
+        ):
+            files.remove(file)
+    bundles = {}
+    for kind, folder, suffix in (("css", css_dir, ".css"), ("js", js_dir, ".js")):
+        content = _bundle(folder, suffix)
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+        uri = f"{BUNDLE_DIR}/folio.{digest}{suffix}"
+        files.append(
+            File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+        bundles[kind] = uri
+    return bundles

@@ -1,0 +1,59 @@
+"""Markdown settings the theme relies on, and a renderer for `markdownify` and inline news."""
+
+from __future__ import annotations
+
+import markdown as md_lib
+from mkdocs.config.defaults import MkDocsConfig
+
+# Extensions that al-folio content needs (kramdown/GFM features) and that the theme's CSS
+# expects. Added when missing; a user's own settings for them are kept.
+REQUIRED_EXTENSIONS: dict[str, dict] = {
+    "toc": {},
+    "tables": {},
+    "attr_list": {},
+    "md_in_html": {},
+    "footnotes": {},
+    "def_list": {},
+    "admonition": {},
+}
+
+
+def _names(config: MkDocsConfig) -> set[str]:
+    names = set()
+    for ext in config.markdown_extensions:
+        names.add(ext if isinstance(ext, str) else type(ext).__module__)
+    return names
+
+
+def ensure_extensions(config: MkDocsConfig) -> None:
+    present = _names(config)
+    for name, options in REQUIRED_EXTENSIONS.items():
+        if name not in present and f"markdown.extensions.{name}" not in present:
+            config.markdown_extensions.append(name)
+            if options:
+                config.mdx_configs.setdefault(name, options)
+
+
+class MarkdownRenderer:
+    """Markdown with the site's own extensions, for text that is not a page (news, fields).
+
+    One `Markdown` instance per build, reset between calls: creating one costs far more than
+    converting a sentence.
+    """
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self._extensions = list(config.markdown_extensions)
+        self._configs = dict(config.mdx_configs)
+        self._md: md_lib.Markdown | None = None
+        self._cache: dict[str, str] = {}
+
+    def convert(self, text: str) -> str:
+        text = "" if text is None else str(text)
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        if self._md is None:
+            self._md = md_lib.Markdown(extensions=self._extensions, extension_configs=self._configs)
+        html = self._md.reset().convert(text)
+        self._cache[text] = html
+        return html

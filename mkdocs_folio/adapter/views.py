@@ -1,0 +1,167 @@
+"""What the templates receive: `folio` (site-wide, set once per build) and `folio_page`.
+
+Values are computed here, in Python, so the Jinja templates only present them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_folio.adapter.markdown import MarkdownRenderer
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.about import AboutPage, read_about
+from mkdocs_folio.site.config import Owner
+from mkdocs_folio.site.model import Site
+from mkdocs_folio.site.pages import SourcePage
+from mkdocs_folio.site.views import ListingView, Navbar, build_listing, strip_paragraphs
+
+_EMOJI_ONLY = re.compile(r"^[^\w./\\-]{1,8}$")
+
+
+@dataclass
+class SiteView:
+    owner: Owner
+    owner_name: str
+    title_is_name: bool
+    navbar: Navbar
+    socials: list[Any]
+    contact_note: str
+    footer_text: str
+    year: int
+    impressum_href: str
+    last_updated: str
+    max_width: str
+    color_light: str
+    color_dark: str
+    css_bundle: str
+    js_bundle: str
+    navbar_fixed: bool
+    footer_fixed: bool
+    darkmode: bool
+    progressbar: bool
+    navbar_social: bool
+    favicon_svg: str
+    favicon: str
+    keywords: str
+    head_html: str = ""
+
+
+def build_site_view(
+    site: Site, navbar: Navbar, config: MkDocsConfig, bundles: dict[str, str]
+) -> SiteView:
+    cfg = site.config
+    theme = config.theme
+    icon = cfg.icon
+    favicon_svg = favicon = ""
+    if icon and _EMOJI_ONLY.match(icon):
+        favicon_svg = (
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+            f"<text y='.9em' font-size='90'>{icon}</text></svg>"
+        )
+    elif icon:
+        favicon = icon if "/" in icon else f"assets/img/{icon}"
+    keywords = cfg.get("keywords", "")
+    if isinstance(keywords, list):
+        keywords = ", ".join(str(k) for k in keywords)
+    impressum = cfg.impressum_path.strip("/")
+    return SiteView(
+        owner=cfg.owner,
+        owner_name=cfg.owner.full_name or cfg.title,
+        title_is_name=cfg.title_is_name and bool(cfg.owner.full_name),
+        navbar=navbar,
+        socials=site.socials,
+        contact_note=cfg.contact_note,
+        footer_text=cfg.footer_text,
+        year=date.today().year,
+        impressum_href=(impressum + "/") if impressum else "",
+        last_updated=date.today().strftime("%B %d, %Y") if cfg.last_updated else "",
+        max_width=cfg.max_width,
+        color_light=str(theme.get("color") or "#b509ac"),
+        color_dark=str(theme.get("color_dark") or "#2698ba"),
+        css_bundle=bundles.get("css", ""),
+        js_bundle=bundles.get("js", ""),
+        navbar_fixed=cfg.flag("navbar_fixed", True),
+        footer_fixed=cfg.flag("footer_fixed", True),
+        darkmode=cfg.flag("enable_darkmode", True),
+        progressbar=cfg.flag("enable_progressbar", False),
+        navbar_social=cfg.flag("enable_navbar_social", False),
+        favicon_svg=favicon_svg,
+        favicon=favicon,
+        keywords=str(keywords or ""),
+    )
+
+
+@dataclass
+class PageView:
+    layout: str
+    description: str = ""
+    redirect: str = ""
+    styles: str = ""
+    date_label: str = ""
+    about: AboutPage | None = None
+    profile_alt: str = ""
+    news: ListingView | None = None
+    latest_posts: ListingView | None = None
+    selected_papers: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _redirect_href(target: str, page: Page) -> str:
+    if "://" in target:
+        return target
+    return get_relative_url(target.lstrip("/") or ".", page.url or ".")
+
+
+def build_page_view(
+    source: SourcePage,
+    page: Page,
+    site: Site,
+    markdown: MarkdownRenderer | None,
+    problems: Problems,
+    *,
+    selected_papers: Any = None,
+) -> PageView:
+    meta = source.meta
+    view = PageView(
+        layout=source.layout,
+        description=source.description,
+        redirect=_redirect_href(source.redirect, page) if source.redirect else "",
+        styles=str(meta.get("_styles") or ""),
+    )
+    if source.layout == "about":
+        view.about = read_about(meta, site.config, source.abs_path, problems)
+        profile = view.about.profile
+        if profile is not None and profile.image:
+            view.profile_alt = (
+                f"Portrait of {site.config.owner.full_name}".strip()
+                if site.config.owner.full_name
+                else Path(profile.image).name
+            )
+            if "://" not in profile.image and not (site.paths.root / profile.image).is_file():
+                problems.add(
+                    f"profile image '{profile.image}' not found",
+                    source.abs_path,
+                    meta.lines.get("profile"),
+                    f"add the file at {site.paths.root / profile.image} (the page links to it)",
+                )
+        render = None
+        if markdown is not None:
+
+            def render(document: Any) -> str:
+                return strip_paragraphs(markdown.convert(document.front.body))
+
+        if view.about.news.enabled:
+            view.news = build_listing(site.news, view.about.news, render_inline=render)
+        if view.about.latest_posts.enabled:
+            view.latest_posts = build_listing(site.posts, view.about.latest_posts)
+        if view.about.selected_papers:
+            view.selected_papers = selected_papers if selected_papers is not None else ""
+    return view

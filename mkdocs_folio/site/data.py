@@ -1,0 +1,50 @@
+"""`_data/`: every YAML/JSON file becomes `site.data.<name>`, nested folders nested maps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.filecache import FileCache
+from mkdocs_folio.site.yamlfile import load_yaml_file
+
+DATA_SUFFIXES = (".yml", ".yaml", ".json")
+
+
+def load_json_file(path: Path, problems: Problems) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        problems.add("file not found", path)
+    except json.JSONDecodeError as exc:
+        problems.add(
+            f"broken JSON: {exc.msg}", path, exc.lineno, "fix the syntax; the file is ignored"
+        )
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(f"cannot read file: {exc}", path)
+    return None
+
+
+def load_data_file(path: Path, problems: Problems) -> Any:
+    if path.suffix.lower() == ".json":
+        return load_json_file(path, problems)
+    return load_yaml_file(path, problems)
+
+
+def load_data_dir(folder: Path, problems: Problems, cache: FileCache) -> dict[str, Any]:
+    """Read a Jekyll data folder. Jekyll skips `_`/`.` names here too."""
+    data: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_", "#")) or path.name.endswith("~"):
+            continue
+        if path.is_dir():
+            data[path.name] = load_data_dir(path, problems, cache)
+        elif path.suffix.lower() in DATA_SUFFIXES:
+            value = cache.get("data", path, problems, load_data_file)
+            if value is not None:
+                data[path.stem] = value
+    return data

@@ -1,0 +1,93 @@
+"""Front matter read by us, with line numbers, because MkDocs drops broken YAML silently.
+
+MkDocs swallows a YAML error in front matter and leaks the whole block into the page as text.
+We split and parse every page ourselves, report the exact file line, and hand MkDocs a body
+without the block, so a broken header costs the user one clear warning and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml
+
+_FENCES = ("---", "...")
+
+
+@dataclass
+class FrontMatter:
+    """A page split into its metadata and its body.
+
+    `body_line` is the 1-based file line where the body starts, so that problems found later in
+    the body (Liquid, math) can name the real line of the file.
+    """
+
+    meta: LineDict = field(default_factory=LineDict)
+    body: str = ""
+    body_line: int = 1
+    has_front_matter: bool = False
+    broken: bool = False
+
+
+def split_front_matter(text: str, path: Path | str, problems: Problems) -> FrontMatter:
+    """Split `text` into front matter and body; record a problem if the YAML is broken."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter(body=text)
+
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _FENCES:
+            yaml_text = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            body_line = index + 2
+            break
+    else:
+        problems.add(
+            "front matter is not closed",
+            path,
+            1,
+            "add a line with only `---` after the front matter",
+        )
+        return FrontMatter(body=text, broken=True)
+
+    result = FrontMatter(body=body, body_line=body_line, has_front_matter=True)
+    if not yaml_text.strip():
+        return result
+    try:
+        meta = parse_yaml(yaml_text, first_line=2)
+    except YamlError as exc:
+        problems.add(
+            f"broken YAML front matter: {exc.message}",
+            path,
+            exc.line,
+            "fix the YAML between the `---` lines; the page is built without its front matter",
+        )
+        result.broken = True
+        return result
+    if meta is None:
+        return result
+    if not isinstance(meta, LineDict):
+        problems.add(
+            f"front matter must be a mapping of `key: value` lines, found {type(meta).__name__}",
+            path,
+            2,
+            "the page is built without its front matter",
+        )
+        result.broken = True
+        return result
+    result.meta = meta
+    return result
+
+
+def read_front_matter(path: Path, problems: Problems, display: str | None = None) -> FrontMatter:
+    """Read a file and split it; an unreadable file is a problem and an empty page."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(f"cannot read file: {exc}", display or path)
+        return FrontMatter(broken=True)
+    return split_front_matter(text, display or path, problems)

@@ -1,0 +1,1 @@
+"""The `folio` MkDocs theme (extends mkdocs-material). Registered as `mkdocs.themes: folio`."""
