@@ -1,0 +1,92 @@
+"""Publications from BibTeX, engine-agnostic (no MkDocs imports).
+
+Flow: `load_bibliography(path, problems)` (parsed once per content, cached) -> `Bibliography`
+of `Entry`s -> `parse_bibliography_args` / `apply_request` pick entries for a
+`{% bibliography %}` tag -> `bib_settings(...)` + `bibliography_view(...)` precompute what the
+Jinja partials `partials/folio/bib/list.html` / `entry.html` print.
+"""
+
+from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
+from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache
+from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
+from mkdocs_folio.bib.inline import inline_markdown
+from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
+from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
+from mkdocs_folio.bib.model import (
+    MARK_CHARS,
+    Author,
+    Bibliography,
+    Entry,
+    is_true,
+    merge_bibliographies,
+)
+from mkdocs_folio.bib.query import (
+    BibliographyRequest,
+    Query,
+    QueryError,
+    apply_request,
+    compile_query,
+    parse_bibliography_args,
+    select_entries,
+)
+from mkdocs_folio.bib.view import (
+    THIRD_PARTY_SCRIPTS,
+    AuthorView,
+    BadgeView,
+    BibListView,
+    BibSettings,
+    ButtonView,
+    EntryView,
+    PreviewView,
+    bib_settings,
+    bibliography_view,
+    cite_text,
+    entry_view,
+    entry_views,
+    remove_accents,
+)
+
+__all__ = [
+    "DEFAULT_CACHE",
+    "DEFAULT_FILTERED_KEYWORDS",
+    "MARK_CHARS",
+    "THIRD_PARTY_SCRIPTS",
+    "UNDATED_LABEL",
+    "Author",
+    "AuthorView",
+    "BadgeView",
+    "BibCache",
+    "BibListView",
+    "BibSettings",
+    "Bibliography",
+    "BibliographyRequest",
+    "ButtonView",
+    "Entry",
+    "EntryView",
+    "Group",
+    "PreviewView",
+    "Query",
+    "QueryError",
+    "apply_request",
+    "bib_settings",
+    "bibliography_view",
+    "cite_text",
+    "compile_query",
+    "entry_bibtex",
+    "entry_bibtex_html",
+    "entry_view",
+    "entry_views",
+    "group_by_year",
+    "inline_markdown",
+    "is_true",
+    "latex_to_html",
+    "latex_to_text",
+    "load_bibliography",
+    "merge_bibliographies",
+    "parse_bibliography",
+    "parse_bibliography_args",
+    "parse_month",
+    "remove_accents",
+    "select_entries",
+    "unescape_url",
+]

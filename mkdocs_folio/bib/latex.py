@@ -1,0 +1,618 @@
+"""BibTeX field values (LaTeX) to display text, and to a small safe HTML variant.
+
+Why our own converter instead of pybtex's `Text.from_latex` or latexcodec:
+- math (`$...$`, `\\(...\\)`) must reach the page untouched for MathJax/KaTeX, while pybtex
+  decodes or mangles it;
+- protective braces (`{DNA}`, `{{\\"U}ber}`) must vanish completely: al-folio #380 shows `{}`
+  leaking into titles;
+- it runs on every field of every entry, so it needs a fast path and caching, and must never
+  raise on the odd string a user writes.
+
+The input is parsed once into a tiny tree (text, styled groups, verbatim math) which is then
+rendered as plain text or as escaped HTML with `<em>`/`<b>`/... for `\\emph`, `\\textbf`, ...
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from html import escape
+
+from mkdocs_folio.bib.ads import AAS_JOURNALS
+
+__all__ = ["latex_to_html", "latex_to_text", "unescape_url"]
+
+NBSP = "\u00a0"
+
+# Accent commands -> Unicode combining character (applied to the first letter of the argument).
+_ACCENTS = {
+    '"': "\u0308",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "d": "\u0323",
+    "b": "\u0331",
+    "k": "\u0328",
+    "r": "\u030a",
+    "t": "\u0361",
+}
+
+# Commands that stand for a letter: TeX eats the space after them (`{\o}l`, `\o l` -> "øl").
+_LETTERS = {
+    "ss": "ß",
+    "SS": "SS",
+    "o": "ø",
+    "O": "Ø",
+    "aa": "å",
+    "AA": "Å",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "dh": "ð",
+    "DH": "Ð",
+    "th": "þ",
+    "TH": "Þ",
+    "ng": "ŋ",
+    "NG": "Ŋ",
+    "dj": "đ",
+    "DJ": "Đ",
+}
+
+# Commands that stand for a symbol or a word: a following space is kept (`\ldots and`).
+_SYMBOLS = {
+    "ldots": "…",
+    "dots": "…",
+    "textellipsis": "…",
+    "textendash": "–",
+    "textemdash": "—",
+    "textquoteleft": "‘",
+    "textquoteright": "’",
+    "textquotedblleft": "“",
+    "textquotedblright": "”",
+    "guillemotleft": "«",
+    "guillemotright": "»",
+    "S": "§",
+    "P": "¶",
+    "copyright": "©",
+    "textcopyright": "©",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "dag": "†",
+    "dagger": "†",
+    "textdagger": "†",
+    "ddag": "‡",
+    "ddagger": "‡",
+    "textdaggerdbl": "‡",
+    "textbullet": "•",
+    "textasciitilde": "~",
+    "textasciicircum": "^",
+    "textbackslash": "\\",
+    "textless": "<",
+    "textgreater": ">",
+    "textbar": "|",
+    "textunderscore": "_",
+    "textperiodcentered": "·",
+    "pounds": "£",
+    "textsterling": "£",
+    "euro": "€",
+    "texteuro": "€",
+    "textdegree": "°",
+    "degree": "°",
+    "textmu": "µ",
+    "textpm": "±",
+    "texttimes": "×",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2e",
+    "TeX": "TeX",
+    "BibTeX": "BibTeX",
+    "slash": "/",
+    "nobreakspace": NBSP,
+    "quad": " ",
+    "qquad": " ",
+    "enspace": " ",
+    "thinspace": " ",
+    "space": " ",
+    "par": " ",
+    "newline": " ",
+    "linebreak": " ",
+    # mathematical symbols written outside math mode (a common slip in titles)
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ϵ",
+    "varepsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
+    "theta": "θ",
+    "vartheta": "ϑ",
+    "iota": "ι",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "upsilon": "υ",
+    "phi": "ϕ",
+    "varphi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Gamma": "Γ",
+    "Delta": "Δ",
+    "Theta": "Θ",
+    "Lambda": "Λ",
+    "Xi": "Ξ",
+    "Pi": "Π",
+    "Sigma": "Σ",
+    "Upsilon": "Υ",
+    "Phi": "Φ",
+    "Psi": "Ψ",
+    "Omega": "Ω",
+    "times": "×",
+    "pm": "±",
+    "mp": "∓",
+    "cdot": "·",
+    "infty": "∞",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "simeq": "≃",
+    "propto": "∝",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "leftrightarrow": "↔",
+    "Rightarrow": "⇒",
+    "ell": "ℓ",
+    "star": "⋆",
+    "ast": "∗",
+    "checkmark": "✓",
+    "partial": "∂",
+    "nabla": "∇",
+    "sqrt": "√",
+    "odot": "⊙",
+    "oplus": "⊕",
+    "otimes": "⊗",
+}
+
+# Control symbols (`\&`, `\%`, `\,` ...): backslash + one non-letter.
+_CONTROL_SYMBOLS = {
+    "&": "&",
+    "%": "%",
+    "$": "$",
+    "#": "#",
+    "_": "_",
+    "{": "{",
+    "}": "}",
+    "\\": " ",
+    " ": " ",
+    "\n": " ",
+    "\t": " ",
+    ",": " ",
+    ";": " ",
+    ":": " ",
+    "!": "",
+    "-": "",
+    "/": "",
+    "@": "",
+    "*": "",
+    "|": "‖",
+}
+
+# One-argument commands that style their argument (html tag, or None for plain text).
+_STYLES = {
+    "emph": "em",
+    "textit": "em",
+    "textsl": "em",
+    "mathit": "em",
+    "textbf": "b",
+    "mathbf": "b",
+    "textsc": "smallcaps",
+    "texttt": "code",
+    "mathtt": "code",
+    "textsuperscript": "sup",
+    "textsubscript": "sub",
+    "underline": "u",
+    "uline": "u",
+    "textrm": None,
+    "textsf": None,
+    "textup": None,
+    "textmd": None,
+    "textnormal": None,
+    "mathrm": None,
+    "mathsf": None,
+    "text": None,
+    "mbox": None,
+    "hbox": None,
+    "fbox": None,
+    "NoCaseChange": None,
+    "nocase": None,
+    "MakeUppercase": "upper",
+    "uppercase": "upper",
+    "MakeLowercase": "lower",
+    "lowercase": "lower",
+}
+
+# Declarations that style the rest of their group: `{\bf text}`, `{\em text}`.
+_SWITCHES = {
+    "em": "em",
+    "it": "em",
+    "sl": "em",
+    "itshape": "em",
+    "slshape": "em",
+    "bf": "b",
+    "bfseries": "b",
+    "sc": "smallcaps",
+    "scshape": "smallcaps",
+    "tt": "code",
+    "ttfamily": "code",
+    "rm": None,
+    "sf": None,
+    "upshape": None,
+    "mdseries": None,
+    "normalfont": None,
+    "rmfamily": None,
+    "sffamily": None,
+    "tiny": None,
+    "scriptsize": None,
+    "footnotesize": None,
+    "small": None,
+    "normalsize": None,
+    "large": None,
+    "Large": None,
+    "LARGE": None,
+    "huge": None,
+    "Huge": None,
+}
+
+# Commands whose arguments are dropped: layout, indexing and sorting tricks.
+_DROP_ARGS = {
+    "hspace": 1,
+    "vspace": 1,
+    "label": 1,
+    "index": 1,
+    "footnote": 1,
+    "noopsort": 1,
+    "SortNoop": 1,
+    "sortnoop": 1,
+    "bibinfo": 0,  # \bibinfo{field}{value}: keep only the value (handled as drop of first arg)
+}
+
+# Commands that produce nothing at all.
+_IGNORED = {
+    "relax",
+    "protect",
+    "xspace",
+    "noindent",
+    "newblock",
+    "ignorespaces",
+    "unskip",
+    "hfill",
+    "vfill",
+    "break",
+    "allowbreak",
+    "nobreak",
+    "null",
+    "leavevmode",
+    "smallskip",
+    "medskip",
+    "bigskip",
+}
+
+_URL_COMMANDS = {"url", "path", "nolinkurl", "doi"}
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<math>\$\$.+?\$\$|\$(?:[^$\\]|\\.)+?\$|\\\(.+?\\\)|\\\[.+?\\\])
+  | (?P<cword>\\[A-Za-z]+)(?P<ws>[ \t\r\n]*)
+  | (?P<csym>\\[^A-Za-z])
+  | (?P<lone>\\)
+  | (?P<lbrace>\{)
+  | (?P<rbrace>\})
+  | (?P<tilde>~)
+  | (?P<dash>---?)
+  | (?P<quote>``|'')
+  | (?P<text>[^\\{}~$`'\-]+|[\s\S])
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+_SPECIAL_RE = re.compile(r"[\\{}~$]|--|``|''")
+_WS_RE = re.compile(r"[ \t\r\n]+")
+_MAX_DEPTH = 100
+
+
+class _Styled:
+    """A styled group: `tag` is an HTML tag name, "smallcaps", "upper"/"lower", or None."""
+
+    __slots__ = ("children", "tag")
+
+    def __init__(self, tag: str | None, children: list) -> None:
+        self.tag = tag
+        self.children = children
+
+
+class _Math:
+    """Math kept verbatim (delimiters included) for the page's math renderer."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+
+class _Parser:
+    """Recursive descent over the token list; never raises on malformed input."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens: list[tuple[str, str, str]] = []
+        for m in _TOKEN_RE.finditer(text):
+            kind = m.lastgroup or "text"
+            if kind in ("cword", "ws"):  # `ws` is the tail group of a control-word match
+                self.tokens.append(("cword", m.group("cword")[1:], m.group("ws") or ""))
+            else:
+                self.tokens.append((kind, m.group(kind), ""))
+        self.pos = 0
+
+    def parse(self) -> list:
+        return self._sequence(depth=0, in_group=False, verbatim=False)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _sequence(self, depth: int, in_group: bool, verbatim: bool) -> list:
+        """Nodes up to the matching `}` (consumed) or the end of input."""
+        nodes: list = []
+        tokens = self.tokens
+        while self.pos < len(tokens):
+            kind, value, ws = tokens[self.pos]
+            self.pos += 1
+            if kind == "rbrace":
+                if in_group:
+                    return nodes
+                continue  # a stray `}` is dropped
+            if kind == "lbrace":
+                if depth >= _MAX_DEPTH:
+                    continue
+                nodes.append(_Styled(None, self._sequence(depth + 1, True, verbatim)))
+            elif kind == "text":
+                nodes.append(value)
+            elif kind == "math":
+                nodes.append(value if verbatim else _Math(value))
+            elif kind == "tilde":
+                nodes.append("~" if verbatim else NBSP)
+            elif kind == "dash":
+                nodes.append(value if verbatim else ("—" if len(value) == 3 else "–"))
+            elif kind == "quote":
+                nodes.append(value if verbatim else ("“" if value == "``" else "”"))
+            elif kind == "lone":
+                continue
+            elif kind == "csym":
+                self._control_symbol(value[1], nodes, depth)
+            else:  # cword
+                if value in _SWITCHES and not verbatim:
+                    rest = self._sequence(depth + 1, in_group, verbatim)
+                    nodes.append(_Styled(_SWITCHES[value], rest))
+                    return nodes
+                self._control_word(value, ws, nodes, depth, verbatim)
+        return nodes
+
+    def _skip_spaces(self) -> None:
+        while self.pos < len(self.tokens):
+            kind, value, _ = self.tokens[self.pos]
+            if kind == "text" and not value.strip():
+                self.pos += 1
+            else:
+                return
+
+    def _argument(self, depth: int, verbatim: bool = False) -> list:
+        """One macro argument: a braced group, a control word, or a single character."""
+        self._skip_spaces()
+        if self.pos >= len(self.tokens):
+            return []
+        kind, value, _ = self.tokens[self.pos]
+        if kind == "lbrace":
+            self.pos += 1
+            if depth >= _MAX_DEPTH:
+                return []
+            return self._sequence(depth + 1, True, verbatim)
+        if kind == "text":
+            value = value.lstrip()
+            if len(value) > 1:
+                self.tokens[self.pos] = ("text", value[1:], "")
+            else:
+                self.pos += 1
+            return [value[0]]
+        if kind == "cword":
+            self.pos += 1
+            nodes: list = []
+            self._control_word(value, "", nodes, depth, verbatim)
+            return nodes
+        if kind == "rbrace":
+            return []
+        self.pos += 1
+        if kind == "csym":
+            nodes = []
+            self._control_symbol(value[1], nodes, depth)
+            return nodes
+        if kind == "math":
+            return [_Math(value)]
+        return [value]
+
+    def _control_symbol(self, char: str, nodes: list, depth: int) -> None:
+        if char in _ACCENTS:
+            nodes.append(_accent(char, _flatten(self._argument(depth))))
+        elif char in _CONTROL_SYMBOLS:
+            nodes.append(_CONTROL_SYMBOLS[char])
+        else:
+            nodes.append(char)
+
+    def _control_word(self, name: str, ws: str, nodes: list, depth: int, verbatim: bool) -> None:
+        if name in _ACCENTS:  # \c{c}, \v{s}, \u{g}, \H{o} ...
+            nodes.append(_accent(name, _flatten(self._argument(depth))))
+        elif name in _LETTERS:
+            nodes.append(_LETTERS[name])
+        elif name in _STYLES:
+            nodes.append(_Styled(_STYLES[name], self._argument(depth, verbatim)))
+        elif name in _URL_COMMANDS:
+            nodes.append(_flatten(self._argument(depth, verbatim=True)))
+        elif name == "href":
+            self._argument(depth, verbatim=True)
+            nodes.append(_Styled(None, self._argument(depth, verbatim)))
+        elif name == "ensuremath":
+            inner = _flatten(self._argument(depth, verbatim=True))
+            nodes.append(_Math(f"${inner}$") if inner else "")
+        elif name in _DROP_ARGS:
+            if name == "bibinfo":
+                self._argument(depth, verbatim=True)
+                nodes.append(_Styled(None, self._argument(depth, verbatim)))
+            else:
+                self._argument(depth, verbatim=True)
+        elif name in _IGNORED:
+            pass
+        elif name in _SYMBOLS:
+            nodes.append(_SYMBOLS[name])
+            if ws:
+                nodes.append(" ")
+        elif name.lower() in AAS_JOURNALS:
+            nodes.append(AAS_JOURNALS[name.lower()][0])
+            if ws:
+                nodes.append(" ")
+        else:
+            # Unknown command: keep its name as text so nothing silently disappears; its
+            # braced arguments (if any) follow as ordinary groups.
+            nodes.append(name)
+            if ws:
+                nodes.append(" ")
+
+
+def _accent(mark: str, base: str) -> str:
+    if not base:
+        return ""
+    first, rest = base[0], base[1:]
+    if first in "ıȷ":  # accents over dotless i/j: `\'{\i}` -> í
+        first = "i" if first == "ı" else "j"
+    if mark == "t" and rest:  # tie accent spans two letters: \t{oo}
+        return unicodedata.normalize("NFC", first + _ACCENTS["t"] + rest)
+    return unicodedata.normalize("NFC", first + _ACCENTS[mark]) + rest
+
+
+def _flatten(nodes: list) -> str:
+    out: list[str] = []
+    _render_text(nodes, out)
+    return "".join(out)
+
+
+def _render_text(nodes: list, out: list[str]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, _Math):
+            out.append(node.raw)
+        else:
+            start = len(out)
+            _render_text(node.children, out)
+            if node.tag in ("upper", "lower"):
+                piece = "".join(out[start:])
+                del out[start:]
+                out.append(piece.upper() if node.tag == "upper" else piece.lower())
+
+
+def _render_html(nodes: list, out: list[str]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(escape(node))
+        elif isinstance(node, _Math):
+            out.append(escape(node.raw))
+        else:
+            tag = node.tag
+            if tag in ("upper", "lower"):
+                text = _flatten(node.children)
+                out.append(escape(text.upper() if tag == "upper" else text.lower()))
+            elif tag is None:
+                _render_html(node.children, out)
+            elif tag == "smallcaps":
+                out.append('<span class="smallcaps">')
+                _render_html(node.children, out)
+                out.append("</span>")
+            else:
+                out.append(f"<{tag}>")
+                _render_html(node.children, out)
+                out.append(f"</{tag}>")
+
+
+def _tidy(text: str) -> str:
+    text = _WS_RE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
+@lru_cache(maxsize=32768)
+def latex_to_text(value: str) -> str:
+    """Plain Unicode text for a LaTeX field value; math stays verbatim (`$x^2$`).
+
+    Whitespace runs (line breaks included) collapse to one space; `~` becomes a no-break space.
+    Never raises.
+    """
+    if not value:
+        return ""
+    if _SPECIAL_RE.search(value) is None:
+        return _tidy(value)
+    out: list[str] = []
+    _render_text(_Parser(value).parse(), out)
+    return _tidy("".join(out))
+
+
+@lru_cache(maxsize=32768)
+def latex_to_html(value: str) -> str:
+    """The same text as escaped HTML, with `\\emph`/`\\textit` -> `<em>`, `\\textbf` -> `<b>`,
+    `\\textsc` -> `<span class="smallcaps">`, `\\texttt` -> `<code>`, super/subscripts kept.
+
+    Safe to insert unescaped: every character of the input reaches the output escaped.
+    """
+    if not value:
+        return ""
+    if _SPECIAL_RE.search(value) is None:
+        return escape(_tidy(value))
+    out: list[str] = []
+    _render_html(_Parser(value).parse(), out)
+    return _tidy("".join(out))
+
+
+_URL_ESCAPES_RE = re.compile(r"\\([_%&#~$])")
+
+
+@lru_cache(maxsize=8192)
+def unescape_url(value: str) -> str:
+    """A URL-like field (`url`, `doi`, `pdf`, ...): only protective braces and `\\_`-style escapes
+    are removed; `~`, `--` and `%` keep their literal meaning."""
+    value = value.strip()
+    if "{" in value or "}" in value:
+        if value.startswith("\\url{") and value.endswith("}"):
+            value = value[5:-1]
+        value = value.replace("{", "").replace("}", "")
+    if "\\" in value:
+        value = _URL_ESCAPES_RE.sub(r"\1", value)
+    return _WS_RE.sub("", value) if "\n" in value else value.strip()
