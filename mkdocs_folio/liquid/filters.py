@@ -804,6 +804,22 @@ def to_integer(value: Any) -> int:
     return _to_integer(value)
 
 
+def _flatten(items: Iterable[Any]) -> Iterable[Any]:
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            yield from _flatten(item)
+        else:
+            yield item
+
+
+def join(value: Any, separator: Any = " ") -> str:
+    """Liquid's `join`, items printed as Ruby prints them (dates, nil, true)."""
+    value = _plain(value)
+    if isinstance(value, (list, tuple)):
+        return ruby_str(separator).join(ruby_str(item) for item in _flatten(value))
+    return liquid_str(value)
+
+
 # --- The filter set of one renderer -------------------------------------------------------
 
 
@@ -1002,6 +1018,7 @@ class JekyllFilters:
             "shift": shift,
             "unshift": unshift,
             "to_integer": to_integer,
+            "join": join,
             "remove_accents": transliterate,
         }
         wrapped = {name: safe_filter(name, func) for name, func in plain.items()}

@@ -328,9 +328,8 @@ class RegisteredTag(Tag):
         content_start = _after_tag(source, opened_at)
         block = get_parser(self.env).parse_block(stream, frozenset({self.end}))
         if stream.current.kind == TOKEN_EOF or not stream.current.is_tag(self.end):
-            raise LiquidSyntaxError(
-                f"'{{% {self.name} %}}' is not closed by '{{% {self.end} %}}'", token=token
-            )
+            # Worded like python-liquid's own, so both read the same to the user.
+            raise LiquidSyntaxError(f"expected tag {self.end}, found end of file", token=token)
         end_token = stream.current
         raw = source[content_start : _tag_start(source, end_token.start_index)]
         if stream.peek.kind == TOKEN_EXPRESSION:
