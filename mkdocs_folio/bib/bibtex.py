@@ -77,19 +77,25 @@ def entry_bibtex(entry: Entry, filtered: Iterable[str] = DEFAULT_FILTERED_KEYWOR
     return "\n".join(line for line in lines if line)
 
 
+def _esc(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        return escape(text, quote=False)
+    return text
+
+
 def entry_bibtex_html(entry: Entry, filtered: Iterable[str] = DEFAULT_FILTERED_KEYWORDS) -> str:
     """The same text as escaped HTML with Pygments' token classes (`nc`, `nl`, `na`, `s`), so
     the theme's code colours apply without running a highlighter."""
     drop = _normalise(filtered)
     head = (
-        f'<span class="nc">@{escape(entry.type)}</span><span class="p">{{</span>'
-        f'<span class="nl">{escape(entry.key)}</span><span class="p">,</span>'
+        f'<span class="nc">@{_esc(entry.type)}</span><span class="p">{{</span>'
+        f'<span class="nl">{_esc(entry.key)}</span><span class="p">,</span>'
     )
     body = []
     for name, value, bare in _fields(entry, drop):
-        shown = escape(value) if bare else "{" + escape(value) + "}"
+        shown = _esc(value) if bare else "{" + _esc(value) + "}"
         body.append(
-            f'  <span class="na">{escape(name)}</span> <span class="o">=</span> '
+            f'  <span class="na">{_esc(name)}</span> <span class="o">=</span> '
             f'<span class="s">{shown}</span>'
         )
     parts = [head]

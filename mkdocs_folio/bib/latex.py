@@ -339,8 +339,6 @@ _TOKEN_RE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-_SPECIAL_RE = re.compile(r"[\\{}~$]|--|``|''")
-_WS_RE = re.compile(r"[ \t\r\n]+")
 _MAX_DEPTH = 100
 
 
@@ -562,11 +560,46 @@ def _render_html(nodes: list, out: list[str]) -> None:
                 out.append(f"</{tag}>")
 
 
+_TO_SPACE = str.maketrans("\t\r\n", "   ")
+
+
 def _tidy(text: str) -> str:
-    text = _WS_RE.sub(" ", text)
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return text.strip(" ")
+    """Collapse whitespace runs to one space (but keep no-break spaces) and trim."""
+    if "\xa0" not in text:
+        return " ".join(text.split())
+    return " ".join(p for p in text.translate(_TO_SPACE).split(" ") if p)
+
+
+def _plain(value: str) -> bool:
+    """No LaTeX at all (the common case: checked with C-speed substring scans)."""
+    return not (
+        "\\" in value
+        or "{" in value
+        or "}" in value
+        or "~" in value
+        or "$" in value
+        or "--" in value
+        or "``" in value
+        or "''" in value
+    )
+
+
+def _braces_only(value: str) -> bool:
+    """Only protective braces (`{BERT}: ...`), nothing else to interpret."""
+    return not (
+        "\\" in value
+        or "~" in value
+        or "$" in value
+        or "--" in value
+        or "``" in value
+        or "''" in value
+    )
+
+
+@lru_cache(maxsize=8192)
+def _tree(value: str) -> list:
+    """The parsed tree, shared by the text and HTML renderings of one value."""
+    return _Parser(value).parse()
 
 
 @lru_cache(maxsize=32768)
@@ -578,10 +611,12 @@ def latex_to_text(value: str) -> str:
     """
     if not value:
         return ""
-    if _SPECIAL_RE.search(value) is None:
+    if _plain(value):
         return _tidy(value)
+    if _braces_only(value):
+        return _tidy(value.replace("{", "").replace("}", ""))
     out: list[str] = []
-    _render_text(_Parser(value).parse(), out)
+    _render_text(_tree(value), out)
     return _tidy("".join(out))
 
 
@@ -594,10 +629,12 @@ def latex_to_html(value: str) -> str:
     """
     if not value:
         return ""
-    if _SPECIAL_RE.search(value) is None:
+    if _plain(value):
         return escape(_tidy(value))
+    if _braces_only(value):
+        return escape(_tidy(value.replace("{", "").replace("}", "")))
     out: list[str] = []
-    _render_html(_Parser(value).parse(), out)
+    _render_html(_tree(value), out)
     return _tidy("".join(out))
 
 
@@ -615,4 +652,4 @@ def unescape_url(value: str) -> str:
         value = value.replace("{", "").replace("}", "")
     if "\\" in value:
         value = _URL_ESCAPES_RE.sub(r"\1", value)
-    return _WS_RE.sub("", value) if "\n" in value else value.strip()
+    return "".join(value.split()) if "\n" in value else value.strip()

@@ -27,6 +27,7 @@ from pybtex.database.input.bibtex import LowLevelParser, SkipEntry, UndefinedMac
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 
 from mkdocs_folio.bib.ads import AAS_JOURNALS
+from mkdocs_folio.bib.fastscan import fast_scan
 from mkdocs_folio.bib.latex import NBSP, latex_to_html, latex_to_text, unescape_url
 from mkdocs_folio.bib.model import MARK_CHARS, Author, Bibliography, Entry
 from mkdocs_folio.problems import Problems
@@ -101,7 +102,7 @@ URL_FIELDS = frozenset(
 MARKUP_FIELDS = frozenset({"award", "annotation", "additional_info"})
 
 _NAME_FIELDS = ("author", "editor")
-_WS_RE = re.compile(r"\s+")
+_AND_RE = re.compile(r" [Aa][Nn][Dd] ")
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _CHUNK_RE = re.compile(r"^[ \t]*@", re.MULTILINE)
 _TILDE_SENTINEL = "\ue000"
@@ -142,7 +143,9 @@ class _Scanner(LowLevelParser):
         self.lineno = first_line
         self._command: _Command | None = None
         self._macro_parts: list[str] = []
-        self._undefined: list[UndefinedMacro] = []
+        # the field being read, so an unclosed brace can be blamed on the line that opened it
+        self.field_name: str | None = None
+        self.field_line: int | None = None
 
     def _record_error(self, error: PybtexSyntaxError) -> None:
         if self._command is not None:
@@ -153,6 +156,7 @@ class _Scanner(LowLevelParser):
             self.command_start = self.pos - 1
             command = _Command(self.lineno)
             self._command = command
+            self.field_name = self.field_line = None
             try:
                 kind, _ = self.parse_command()
                 command.kind = kind.lower()
@@ -174,6 +178,7 @@ class _Scanner(LowLevelParser):
             if name:
                 line = self.lineno
                 self.current_field_name = name.value
+                self.field_name, self.field_line = name.value, line
                 self.required([self.EQUALS])
                 self._macro_parts = []
                 self.parse_value()
@@ -211,27 +216,56 @@ def _strip_jekyll_header(text: str) -> str:
     return text
 
 
-def _describe(error: PybtexSyntaxError) -> tuple[str, str]:
-    """A short message and a hint for a pybtex syntax error."""
+def _next_word(error: PybtexSyntaxError) -> str:
+    scanner = getattr(error, "parser", None)
+    text = getattr(scanner, "text", "") or ""
+    pos = getattr(scanner, "pos", 0) or 0
+    rest = text[pos : pos + 60].split()
+    return rest[0][:30] if rest else ""
+
+
+def _describe(error: PybtexSyntaxError) -> tuple[str, str, int | None]:
+    """A short message, a hint and the best line for a pybtex syntax error."""
+    line = error.lineno
+    scanner = getattr(error, "parser", None)
     if isinstance(error, PrematureEOF):
+        field = getattr(scanner, "field_name", None)
+        field_line = getattr(scanner, "field_line", None)
+        if field and field_line:
+            return (
+                f'the value of `{field}` is never closed (a `{{` or `"` without its match)',
+                "check the braces and quotes of this field; the rest of the entry is lost",
+                field_line,
+            )
         return (
             "unexpected end of file: a brace or quote opened in this entry is never closed",
             'check that every `{` has its `}` and every `"` its closing quote',
+            line,
         )
     if isinstance(error, UndefinedMacro):
         name = error.args[0] if error.args else "?"
         return (
             f"undefined macro `{name}` (a bare word used as a field value)",
             f"write the value in braces ({{{name}}}) or define it with @string",
+            line,
         )
     if isinstance(error, TokenRequired):
         what = str(error.args[0]) if error.args else "a token"
+        found = _next_word(error)
+        found_text = f", found `{found}`" if found else ""
+        if what in ("'}' expected", "')' expected"):
+            return (
+                f"BibTeX syntax error: expected `,` or the closing `{what[1]}`{found_text}",
+                "a comma is probably missing at the end of the previous field",
+                line,
+            )
         return (
-            f"BibTeX syntax error: {what}",
+            f"BibTeX syntax error: {what}{found_text}",
             "look for a missing comma between fields, or a missing `=` or brace",
+            line,
         )
     message = str(error.args[0]) if error.args else "syntax error"
-    return (f"BibTeX syntax error: {message}", "check the braces and commas of this entry")
+    return (f"BibTeX syntax error: {message}", "check the braces and commas of this entry", line)
 
 
 @lru_cache(maxsize=16384)
@@ -307,10 +341,9 @@ def _decode_markup(value: str) -> str:
 def _decode(name: str, value: str) -> str:
     if name in URL_FIELDS:
         return unescape_url(value)
-    collapsed = _WS_RE.sub(" ", value).strip()
     if name in MARKUP_FIELDS:
-        return _decode_markup(collapsed)
-    return latex_to_text(collapsed)
+        return _decode_markup(" ".join(value.split()))
+    return latex_to_text(value)
 
 
 def _strip_marks(raw: str) -> str:
@@ -330,21 +363,21 @@ class _Builder:
     def add(self, command: _Command) -> None:
         if command.kind in ("string", "preamble", "comment"):
             for error in command.errors:
-                message, hint = _describe(error)
-                self.problems.add(message, self.source, error.lineno, hint)
+                message, hint, line = _describe(error)
+                self.problems.add(message, self.source, line, hint)
             return
         fatal = [e for e in command.errors if not isinstance(e, UndefinedMacro)]
         for error in command.errors:
             if isinstance(error, UndefinedMacro):
-                message, hint = _describe(error)
-                self.problems.add(message, self.source, error.lineno, hint)
+                message, hint, line = _describe(error)
+                self.problems.add(message, self.source, line, hint)
         if fatal:
-            message, hint = _describe(fatal[0])
+            message, hint, line = _describe(fatal[0])
             what = f"entry `{command.key}`" if command.key else "an entry"
             self.problems.add(
                 f"{message}; {what} starting at line {command.line} is skipped",
                 self.source,
-                fatal[0].lineno,
+                line,
                 hint,
             )
             return
@@ -360,7 +393,7 @@ class _Builder:
                 f"{first.source}:{first.line}, defined again here; the second one is ignored",
                 self.source,
                 entry.line,
-                "rename one of the two keys (BibTeX keys are case-insensitive)",
+                "rename one of the two keys; BibTeX keys ignore case",
             )
             return
         self.folded[folded] = entry
@@ -390,9 +423,13 @@ class _Builder:
             if macro is not None:
                 macros[lname] = macro
             if lname in _NAME_FIELDS:
-                names[lname] = self._names(value, key, lname, line)
-            fields[lname] = _decode(lname, value)
-        title_raw = _WS_RE.sub(" ", raw.get("title", "")).strip()
+                people = self._names(value, key, lname, line)
+                names[lname] = people
+                # decoded once per name (cached), not once per list: "Last, First and ..."
+                fields[lname] = " and ".join(p.display() + p.marks for p in people)
+            else:
+                fields[lname] = _decode(lname, value)
+        title_raw = raw.get("title", "")
         year = None
         if fields.get("year"):
             match = _YEAR_RE.search(fields["year"])
@@ -415,11 +452,12 @@ class _Builder:
         )
 
     def _names(self, value: str, key: str, field: str, line: int) -> tuple[Author, ...]:
-        text = _WS_RE.sub(" ", value).strip()
+        text = " ".join(value.split())
         if not text:
             return ()
         authors = []
-        for name in split_name_list(text):
+        names = split_name_list(text) if "{" in text else _AND_RE.split(text)
+        for name in names:
             if name.strip().lower() == "others":
                 authors.append(Author(last="others"))
                 continue
@@ -462,10 +500,17 @@ def parse_bibliography(
     """Parse BibTeX text. Every error becomes a `Problem` naming `source` and the line; the
     entries that can be read are always returned, in file order."""
     text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _strip_jekyll_header(text)
     macros = _default_macros()
     try:
-        commands = _scan(text, 1, macros)
+        fast = fast_scan(text, 1, macros)
+        if fast is not None:
+            commands: list = fast
+        else:
+            macros = _default_macros()
+            commands = _scan(text, 1, macros)
         if any(c.errors for c in commands if _fatal(c)):
             # Re-read entry by entry, so an unclosed brace cannot swallow later entries.
             macros = _default_macros()

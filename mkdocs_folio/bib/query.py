@@ -57,12 +57,12 @@ def _number(text: str) -> float | None:
 def _compare(op: str, actual: str | None, expected: str) -> bool:
     if op == "!=":
         return not _compare("=", actual, expected)
+    exp_fold = expected.casefold()
+    if op == "=" and exp_fold in ("true", "false"):
+        return is_true(actual) == (exp_fold == "true")  # a missing flag is false
     if actual is None:
         return False
-    exp_fold = expected.casefold()
     if op == "=":
-        if exp_fold in ("true", "false"):
-            return is_true(actual) == (exp_fold == "true")
         a_num, e_num = _number(actual), _number(expected)
         if a_num is not None and e_num is not None:
             return a_num == e_num

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ def remove_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)
 def _name_key(text: str) -> str:
     """Lenient name comparison: case, dots and spaces do not matter ("Yuki M." == "yuki m")."""
     return re.sub(r"[.\s]+", "", unicodedata.normalize("NFC", text)).casefold()
@@ -436,10 +438,17 @@ class EntryView:
     buttons: tuple[ButtonView, ...]
     abstract: str | None
     award_html: str | None
-    bibtex: str | None
-    bibtex_html: str | None
+    bibtex_html: str | None  # None unless the entry sets `bibtex_show`
     video_embed: str | None
     badges: tuple[BadgeView, ...]
+    bibtex_filter: frozenset[str] = frozenset(DEFAULT_FILTERED_KEYWORDS)
+
+    @property
+    def bibtex(self) -> str | None:
+        """The "Bib" text (plain), computed on demand: templates print `bibtex_html`."""
+        if self.bibtex_html is None:
+            return None
+        return entry_bibtex(self.entry, self.bibtex_filter)
 
     @property
     def has_badges(self) -> bool:
@@ -523,6 +532,14 @@ def _coauthor_url(author: Author, settings: BibSettings) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _author_style(author: Author, settings: BibSettings) -> tuple[bool, str | None]:
+    """(is the site owner, co-author link): the same few names recur in every entry."""
+    if _is_owner(author, settings):
+        return True, None
+    return False, _coauthor_url(author, settings)
+
+
 def _author_views(
     entry: Entry, settings: BibSettings
 ) -> tuple[tuple[AuthorView, ...], list[Author]]:
@@ -539,8 +556,7 @@ def _author_views(
             sep = ", "
         else:
             sep = " and " if total == 2 else ", and "
-        owner = _is_owner(author, settings)
-        url = None if owner else _coauthor_url(author, settings)
+        owner, url = _author_style(author, settings)
         views.append(AuthorView(author.display(), author.marks, owner, url, sep, author))
     hidden = list(authors[limit:]) if truncated else []
     return tuple(views), hidden
@@ -764,10 +780,10 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         buttons=_buttons(entry, settings),
         abstract=f.get("abstract") or None,
         award_html=_strip_p(settings.markdownify(award)) if award else None,
-        bibtex=entry_bibtex(entry, filtered) if show_bib else None,
         bibtex_html=entry_bibtex_html(entry, filtered) if show_bib else None,
         video_embed=_safe_url(video.strip()) if video else None,
         badges=_badges(entry, settings),
+        bibtex_filter=filtered,
     )
 
 
