@@ -171,6 +171,8 @@ class FolioEnvironment(Environment):
     """
 
     template_class = _FolioTemplate
+    loop_iteration_limit = 1_000_000
+    """A typo such as `(1..100000000)` must not hang the build: such a loop is a problem."""
 
     def __init__(self) -> None:
         self._tag_stack: list[Token] = []

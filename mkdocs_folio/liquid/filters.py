@@ -31,6 +31,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 from liquid.undefined import Undefined
 
+from mkdocs_folio.liquid.compare import blank_aware
 from mkdocs_folio.site.dates import parse_date, strftime
 
 if TYPE_CHECKING:
@@ -938,6 +939,7 @@ class JekyllFilters:
             stream = TokenStream(tokenize(text, _expression_token(text)))
             if kind == "condition":
                 parsed = BooleanExpression.parse(env, stream)
+                blank_aware(parsed)
             else:
                 parsed = FilteredExpression.parse(env, stream)
             self._expressions[key] = parsed

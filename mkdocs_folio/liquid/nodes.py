@@ -23,16 +23,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import BlockNode, IllegalNode, Node
 from liquid.builtin.content import ContentNode
-from liquid.builtin.expressions.logical import EqExpression, NeExpression
-from liquid.builtin.expressions.primitive import Blank
 from liquid.builtin.output import Output, OutputNode
 from liquid.exceptions import LiquidError, LiquidInterrupt, LiquidSyntaxError, StopRender
-from liquid.expression import Expression
 from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
-from liquid.undefined import Undefined
 
+from mkdocs_folio.liquid.compare import blank_aware
 from mkdocs_folio.liquid.filters import liquid_str
 from mkdocs_folio.liquid.registry import TagSpec
 
@@ -127,7 +124,7 @@ def _guard_children(node: Node, depth: int) -> None:
         return
     try:
         for expression in node.expressions():
-            _blank_aware(expression, 0)
+            blank_aware(expression)
     except Exception:
         pass
     try:
@@ -139,67 +136,6 @@ def _guard_children(node: Node, depth: int) -> None:
             child.nodes = guard_nodes(child.nodes)
         else:
             _guard_children(child, depth + 1)
-
-
-# --- `x == blank` as Jekyll sites expect it --------------------------------------------------
-
-
-def _is_blank(value: object) -> bool:
-    """Ruby's `blank?` (as Jekyll sites load it): nil, false, whitespace, empty collections."""
-    if value is None or value is False or isinstance(value, (Undefined, Blank)):
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, tuple, dict)):
-        return not value
-    return False
-
-
-class _BlankAwareEq(EqExpression):
-    """`x == blank` is true for a missing value too, as al-folio's templates assume.
-
-    al-folio writes `{% if post.redirect == blank %}` for posts without a `redirect`;
-    python-liquid compares an undefined value with `blank` as false.
-    """
-
-    __slots__ = ()
-
-    def evaluate(self, context: RenderContext) -> object:
-        left, right = self.left.evaluate(context), self.right.evaluate(context)
-        if isinstance(right, Blank):
-            return _is_blank(left)
-        if isinstance(left, Blank):
-            return _is_blank(right)
-        return super().evaluate(context)
-
-
-class _BlankAwareNe(NeExpression):
-    __slots__ = ()
-
-    def evaluate(self, context: RenderContext) -> object:
-        left, right = self.left.evaluate(context), self.right.evaluate(context)
-        if isinstance(right, Blank):
-            return not _is_blank(left)
-        if isinstance(left, Blank):
-            return not _is_blank(right)
-        return super().evaluate(context)
-
-
-def _blank_aware(expression: object, depth: int) -> None:
-    if depth > 50 or not isinstance(expression, Expression):
-        return
-    if type(expression) is EqExpression and Blank in (
-        type(expression.left),
-        type(expression.right),
-    ):
-        expression.__class__ = _BlankAwareEq
-    elif type(expression) is NeExpression and Blank in (
-        type(expression.left),
-        type(expression.right),
-    ):
-        expression.__class__ = _BlankAwareNe
-    for child in expression.children():
-        _blank_aware(child, depth + 1)
 
 
 # --- Unknown tags -------------------------------------------------------------------------
@@ -228,6 +164,9 @@ class UnknownTag(Tag):
         env: FolioEnvironment = self.env  # type: ignore[assignment]
         if not name:
             raise LiquidSyntaxError("missing tag name", token=token)
+        if name == "raw":
+            # A complete `{% raw %}...{% endraw %}` never reaches the parser (the lexer takes it).
+            raise LiquidSyntaxError("expected tag endraw, found end of file", token=token)
         if name in _INNER_TAGS or self._closes_known_block(name):
             raise LiquidSyntaxError(f"unexpected tag '{name}'", token=token)
         log = env.parse_log

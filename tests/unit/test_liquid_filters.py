@@ -287,6 +287,18 @@ def test_where_exp_and_find_exp():
     assert liquid("[{{ p | find_exp: 'x', 'x.age > 99' }}]", p=people) == "[]"
 
 
+def test_where_exp_blank_comparison_matches_missing_values():
+    posts = [{"t": "a"}, {"t": "b", "redirect": "https://x"}, {"t": "c", "redirect": ""}]
+    assert (
+        liquid("{{ p | where_exp: 'x', 'x.redirect == blank' | map: 't' | join: '' }}", p=posts)
+        == "ac"
+    )
+    assert (
+        liquid("{{ p | where_exp: 'x', 'x.redirect != blank' | map: 't' | join: '' }}", p=posts)
+        == "b"
+    )
+
+
 def test_find():
     assert (
         liquid("{{ objs | find: 'color', 'red' | jsonify }}", objs=OBJECTS)

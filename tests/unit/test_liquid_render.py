@@ -369,6 +369,22 @@ def test_errors_while_rendering_lose_one_output_only():
     ]
 
 
+def test_runaway_loops_are_a_problem_not_a_hang():
+    started = time.perf_counter()
+    text, problems = render("a{% for i in (1..100000000) %}{{ i }}{% endfor %}b")
+    assert text == "ab"
+    assert messages(problems) == ["Liquid error: loop iteration limit reached"]
+    assert time.perf_counter() - started < 5
+
+
+def test_unclosed_raw_is_a_syntax_error():
+    text, problems = render("a {% raw %} {{ 'x' }} b")
+    assert text == "a  x b"
+    assert messages(problems) == [
+        "Liquid syntax error: '{% raw %}' is not closed by '{% endraw %}'"
+    ]
+
+
 def test_unknown_filter_passes_the_value_through_with_one_problem():
     text, problems = render("{{ 'a' | frobnicate }}{{ 'b' | frobnicate: 2 }}")
     assert text == "ab"
