@@ -779,6 +779,8 @@ class LiquidRenderer:
         `page` and `site` (for instance `paginator`).
         """
         stash = Stash()
+        if not isinstance(body, str):
+            body = "" if body is None else str(body)
         if "{%" not in body and "{{" not in body:
             return RenderResult(body, stash)
         state = RenderState(self, page=page, source=source, stash=stash)
