@@ -8,6 +8,8 @@ from pathlib import Path
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_folio.bib import (
     apply_request,
@@ -280,3 +282,42 @@ def test_legacy_site_year_loop(env) -> None:
     assert owners == {"Asano, Yuki M.", "Asano, Yuki M"}  # both spellings, as written
     # `bibtex_show={True}` with a capital T still shows the Bib button
     assert soup.select("button.bibtex")
+
+
+# -- the whole pipeline on random input: only Problems, never an exception ------------------------
+
+FIELD = st.sampled_from(
+    ["title", "author", "journal", "booktitle", "school", "year", "month", "abbr", "preview",
+     "pdf", "html", "doi", "arxiv", "award", "annotation", "additional_info", "abstract",
+     "bibtex_show", "selected", "video", "altmetric", "dimensions", "google_scholar_id"]
+)  # fmt: skip
+VALUE = st.text(
+    alphabet=st.sampled_from(list("ab <>&\"'*†{}\\$~-_/:.,1 9")), min_size=0, max_size=25
+).map(lambda s: "{" + s.replace("{", "").replace("}", "") + "}")
+RANDOM_ENTRY = st.tuples(
+    st.sampled_from(["article", "inproceedings", "phdthesis", "misc", "book"]),
+    st.lists(st.tuples(FIELD, VALUE), max_size=8, unique_by=lambda f: f[0]),
+)
+GARBAGE = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers()))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(RANDOM_ENTRY, max_size=4), GARBAGE, GARBAGE, GARBAGE)
+def test_random_entries_and_settings_render(env, entries, limit, coauthors, badges) -> None:
+    text = "\n".join(
+        f"@{kind}{{k{i}," + ",".join(f"{n} = {v}" for n, v in fields) + "}"
+        for i, (kind, fields) in enumerate(entries)
+    )
+    problems = Problems()
+    parsed = parse_bibliography(text, "r.bib", problems).entries
+    config = {
+        "max_author_limit": limit,
+        "enable_publication_badges": badges,
+        "scholar": {"last_name": coauthors, "first_name": limit},
+        "enable_video_embedding": True,
+    }
+    data = {"coauthors": coauthors, "venues": badges, "citations": coauthors}
+    settings_ = bib_settings(config, data, "/b", "U", problems=problems)
+    soup = render_list(env, parsed, settings_)
+    assert soup.find("script") is None
+    assert len(soup.select("ol.bibliography > li")) == len(parsed)
