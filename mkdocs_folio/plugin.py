@@ -21,7 +21,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
-from mkdocs_folio.adapter.markdown import MarkdownRenderer, ensure_extensions
+from mkdocs_folio.adapter.markdown import (
+    MarkdownRenderer,
+    ensure_extensions,
+    quiet_link_validation,
+)
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.reporting import Reporter
 from mkdocs_folio.adapter.views import SiteView, build_page_view, build_site_view
@@ -79,7 +83,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.reporter.start_build()
+        self.reporter.start_build(Path(config.config_file_path or ".").resolve().parent)
         problems = Problems()
         self._check_theme(config)
 
@@ -110,6 +114,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 config.site_author = site_config.owner.full_name
 
         ensure_extensions(config)
+        quiet_link_validation(config)
         for path in paths.watched():
             if str(path) not in config.watch:
                 config.watch.append(str(path))
@@ -252,7 +257,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             site[name] = [
                 {
                     **doc.meta,
-                    "url": self.site.config.baseurl + doc.url,
+                    "url": doc.url,
                     "date": doc.date,
                     "title": doc.title,
                     "slug": doc.slug,
@@ -263,7 +268,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         site["pages"] = [
             {
                 **source.meta,
-                "url": self.site.config.baseurl + (source.permalink or "/" + source.src_uri),
+                "url": source.permalink or "/" + source.src_uri,
             }
             for source in self.pages.values()
         ]
@@ -297,7 +302,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         assert self.site is not None
         values = dict(source.meta)
         values.setdefault("title", source.title)
-        values["url"] = self.site.config.baseurl + "/" + page.file.url.lstrip("./")
+        # Jekyll's page.url excludes the baseurl; `relative_url` adds it.
+        values["url"] = "/" + page.file.url.lstrip("./")
         values["path"] = source.src_uri
         values["layout"] = source.layout
         return values

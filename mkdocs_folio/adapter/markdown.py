@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
+
+# MkDocs' "ignore" level for validation settings.
+NOTSET_IGNORE = logging.DEBUG
 
 # Extensions that al-folio content needs (kramdown/GFM features) and that the theme's CSS
 # expects. Added when missing; a user's own settings for them are kept.
@@ -32,6 +37,17 @@ def ensure_extensions(config: MkDocsConfig) -> None:
             config.markdown_extensions.append(name)
             if options:
                 config.mdx_configs.setdefault(name, options)
+
+
+def quiet_link_validation(config: MkDocsConfig) -> None:
+    """al-folio content links by site path (`/publications/`, `{{ '/x' | relative_url }}`),
+    which MkDocs' link validation reports on every page. Those checks are switched off while
+    they are at MkDocs' defaults; a user's explicit `validation:` settings are kept."""
+    links = config.validation.links
+    if links.absolute_links == logging.INFO:
+        links.absolute_links = NOTSET_IGNORE
+    if links.unrecognized_links == logging.INFO:
+        links.unrecognized_links = NOTSET_IGNORE
 
 
 class MarkdownRenderer:
