@@ -60,13 +60,19 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
     try:
         meta = parse_yaml(yaml_text, first_line=2)
     except YamlError as exc:
-        problems.add(
-            f"broken YAML front matter: {exc.message}",
-            path,
-            exc.line,
-            "fix the YAML between the `---` lines; the page is built without its front matter",
-        )
+        salvaged, lost = salvage_yaml(yaml_text, first_line=2)
+        if lost:
+            hint = (
+                f"fix the YAML there; until then the page is built without "
+                f"{', '.join(repr(k) for k in lost)}"
+            )
+        else:
+            hint = (
+                "fix the YAML between the `---` lines; the page is built without its front matter"
+            )
+        problems.add(f"broken YAML front matter: {exc.message}", path, exc.line, hint)
         result.broken = True
+        result.meta = salvaged
         return result
     if meta is None:
         return result
@@ -81,6 +87,39 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
         return result
     result.meta = meta
     return result
+
+
+def salvage_yaml(text: str, first_line: int) -> tuple[LineDict, list[str]]:
+    """Keep every top-level key that parses on its own when the whole block does not.
+
+    One typo in `selected_papers:` should not also cost the page its layout, permalink and
+    profile: the block is cut at unindented `key:` lines and each piece is parsed alone.
+    Returns the keys that survived and the names of the pieces that did not.
+    """
+    lines = text.splitlines(keepends=True)
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line[:1] not in (" ", "\t", "#", "-", "\n", "\r", "") and ":" in line
+    ]
+    salvaged = LineDict()
+    salvaged.line = first_line
+    lost: list[str] = []
+    if not starts:
+        return salvaged, lost
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        chunk = "".join(lines[start:end])
+        try:
+            value = parse_yaml(chunk, first_line=first_line + start)
+        except YamlError:
+            lost.append(lines[start].split(":", 1)[0].strip())
+            continue
+        if isinstance(value, LineDict):
+            for key, item in value.items():
+                salvaged[key] = item
+                salvaged.lines[key] = value.lines[key]
+    return salvaged, lost
 
 
 def read_front_matter(path: Path, problems: Problems, display: str | None = None) -> FrontMatter:

@@ -88,10 +88,12 @@ def test_front_matter_lines_and_body():
 def test_broken_front_matter_is_reported_and_not_leaked():
     problems = Problems()
     front = split_front_matter("---\ntitle: a\nbad: [1\n---\nHello\n", "p.md", problems)
-    assert front.broken and front.body == "Hello\n" and dict(front.meta) == {}
+    assert front.broken and front.body == "Hello\n"
+    # The keys that parse on their own survive; only the broken one is dropped.
+    assert dict(front.meta) == {"title": "a"} and front.meta.lines["title"] == 2
     (problem,) = list(problems)
     assert problem.path == "p.md" and problem.line == 4
-    assert "front matter" in problem.message
+    assert "front matter" in problem.message and "'bad'" in problem.hint
 
 
 def test_front_matter_not_a_mapping():
