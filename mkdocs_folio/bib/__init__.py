@@ -12,6 +12,7 @@ from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
 from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
+from mkdocs_folio.bib.meta import highwire_meta, scholarly_jsonld
 from mkdocs_folio.bib.model import (
     MARK_CHARS,
     Author,
@@ -77,6 +78,7 @@ __all__ = [
     "entry_view",
     "entry_views",
     "group_by_year",
+    "highwire_meta",
     "inline_markdown",
     "is_true",
     "latex_to_html",
@@ -87,6 +89,7 @@ __all__ = [
     "parse_bibliography_args",
     "parse_month",
     "remove_accents",
+    "scholarly_jsonld",
     "select_entries",
     "unescape_url",
 ]

@@ -14,6 +14,7 @@ Error collection uses `pybtex.errors.capture()` only, never the process-global s
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterator
@@ -21,7 +22,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.database.input.bibtex import LowLevelParser, SkipEntry, UndefinedMacro
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
@@ -346,6 +346,36 @@ def _decode(name: str, value: str) -> str:
     return latex_to_text(value)
 
 
+_AND_OR_BRACE_RE = re.compile(r"[{}]| [Aa][Nn][Dd] ")
+
+
+def _split_names(text: str) -> list[str]:
+    """Split a name list at ` and ` outside braces (pybtex's `split_name_list`, faster)."""
+    if not text:
+        return []
+    names = []
+    depth = 0
+    start = 0
+    for m in _AND_OR_BRACE_RE.finditer(text):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(text[start : m.start()].strip())
+            start = m.end()
+    names.append(text[start:].strip())
+    return names
+
+
+def _entry_digest(kind: str, key: str, raw: dict[str, str]) -> str:
+    parts = [kind, key]
+    for name, value in raw.items():
+        parts += (name, value)
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=8).hexdigest()
+
+
 def _strip_marks(raw: str) -> str:
     return re.sub(r"(?<!\\)[" + re.escape(MARK_CHARS) + "]", "", raw)
 
@@ -449,6 +479,7 @@ class _Builder:
             line=command.line,
             field_lines=lines,
             macro_fields=macros,
+            digest=_entry_digest(command.kind, key, raw),
         )
 
     def _names(self, value: str, key: str, field: str, line: int) -> tuple[Author, ...]:
@@ -456,7 +487,7 @@ class _Builder:
         if not text:
             return ()
         authors = []
-        names = split_name_list(text) if "{" in text else _AND_RE.split(text)
+        names = _split_names(text) if "{" in text else _AND_RE.split(text)
         for name in names:
             if name.strip().lower() == "others":
                 authors.append(Author(last="others"))

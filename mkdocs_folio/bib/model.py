@@ -90,6 +90,7 @@ class Entry:
       and line breaks kept): the source for the "Bib" button.
     - `macro_fields`: fields whose whole value was one macro (`month = may`) -> macro name.
     - `field_lines`: 1-based line of each field's name, for warnings.
+    - `digest`: hash of type, key and fields as written (stable across runs), for caches.
     """
 
     key: str
@@ -106,6 +107,8 @@ class Entry:
     line: int = 0
     field_lines: Mapping[str, int] = field(default_factory=dict)
     macro_fields: Mapping[str, str] = field(default_factory=dict)
+    # a short content hash (type, key, fields as written): a stable key for caches of output
+    digest: str = ""
 
     def get(self, name: str, default: str | None = None) -> str | None:
         """Display text of a field (case-insensitive name), or `default` when absent/empty."""

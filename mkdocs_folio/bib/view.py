@@ -364,7 +364,9 @@ def _citations(raw: Any) -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class AuthorView:
-    """One shown author. `sep` is the text printed before the name (", ", " and ", ", and ")."""
+    """One shown author. `name` is in reading order ("Marie Curie", "Piet van der Berg") as
+    al-folio v0.16/v1 print it; `author.display()` gives "Curie, Marie" for other layouts.
+    `sep` is the text printed before the name (", ", " and ", ", and ")."""
 
     name: str
     marks: str
@@ -533,6 +535,11 @@ def _coauthor_url(author: Author, settings: BibSettings) -> str | None:
 
 
 @lru_cache(maxsize=16384)
+def _natural(author: Author) -> str:
+    return author.natural()
+
+
+@lru_cache(maxsize=16384)
 def _author_style(author: Author, settings: BibSettings) -> tuple[bool, str | None]:
     """(is the site owner, co-author link): the same few names recur in every entry."""
     if _is_owner(author, settings):
@@ -557,7 +564,7 @@ def _author_views(
         else:
             sep = " and " if total == 2 else ", and "
         owner, url = _author_style(author, settings)
-        views.append(AuthorView(author.display(), author.marks, owner, url, sep, author))
+        views.append(AuthorView(_natural(author), author.marks, owner, url, sep, author))
     hidden = list(authors[limit:]) if truncated else []
     return tuple(views), hidden
 
@@ -635,6 +642,18 @@ def _buttons(entry: Entry, settings: BibSettings) -> tuple[ButtonView, ...]:
     return tuple(buttons)
 
 
+def _scholar_count(citations: Mapping[str, int], userid: str, paper: str) -> int | None:
+    """`_data/citations.yml` is keyed "<userid>:<paper id>"; like al-folio v1, also accept the
+    bare paper id, or any key that contains it (files written by older workflow versions)."""
+    count = citations.get(f"{userid}:{paper}")
+    if count is None:
+        count = citations.get(paper)
+    if count is None:
+        suffix = f":{paper}"
+        count = next((n for key, n in citations.items() if key.endswith(suffix)), None)
+    return count
+
+
 def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
     f = entry.fields
     badges: list[BadgeView] = []
@@ -703,7 +722,7 @@ def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
                     "https://scholar.google.com/citations?view_op=view_citation&hl=en"
                     f"&user={userid}&citation_for_view={userid}:{paper}"
                 ),
-                count=settings.citations.get(f"{userid}:{paper}"),
+                count=_scholar_count(settings.citations, userid, paper),
                 css_class="badge-scholar",
             )
         )
@@ -770,7 +789,7 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         more_authors_sep=", and " if count else "",
         more_authors_label=label,
         more_authors_title=f"click to view {label}" if count else "",
-        more_authors_text=", ".join(a.natural() for a in hidden),
+        more_authors_text=", ".join(_natural(a) + a.marks for a in hidden),
         animation_delay=settings.more_authors_animation_delay,
         annotation_html=annotation or None,
         periodical=periodical,
@@ -813,6 +832,9 @@ class BibListView:
 
     groups: tuple[Group[EntryView], ...]
     heading_tag: str = "h2"
+    # settings fingerprint + grouping + every entry's digest: equal keys render equal HTML,
+    # so an adapter can reuse the rendered list on a rebuild (given the same template)
+    cache_key: str = ""
 
     @property
     def grouped(self) -> bool:
@@ -843,7 +865,12 @@ def bibliography_view(
     """Views of `entries` grouped for `list.html` (al-folio: `group_by: year`, descending)."""
     views = entry_views(entries, settings)
     groups = group_by_year(views, group_by=group_by, order=group_order, undated_label=undated_label)
-    return BibListView(tuple(groups))
+    key = hashlib.sha1(usedforsecurity=False)
+    key.update(f"{settings.fingerprint}\0{group_by}\0{group_order}\0{undated_label}".encode())
+    for group in groups:
+        key.update(f"\1{group.label}".encode())
+        key.update("".join(v.entry.digest or f"?{id(v.entry)}" for v in group.entries).encode())
+    return BibListView(tuple(groups), cache_key=key.hexdigest())
 
 
 def cite_text(entry: Entry) -> str:

@@ -343,3 +343,24 @@ def test_random_bibtex_never_raises(text: str) -> None:
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_raises(text: str) -> None:
     parse_bibliography(text, "random.bib", Problems())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["A", "b", " and ", " AND ", "{", "}", "{x and y}", ",", " ", "Anderson"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_name_splitting_matches_pybtex(text: str) -> None:
+    from pybtex.bibtex.utils import split_name_list
+
+    text = " ".join(text.split())
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return  # the scanner only ever passes balanced values
+    if depth:
+        return
+    assert loader._split_names(text) == split_name_list(text)

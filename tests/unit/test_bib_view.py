@@ -120,9 +120,10 @@ def authors_text(view) -> str:
 @pytest.mark.parametrize(
     ("authors", "expected"),
     [
-        ("Curie, Marie", "Curie, Marie"),
-        ("Curie, Marie and Abel, Niels", "Curie, Marie and Abel, Niels"),
-        ("Curie, Marie and Abel, Niels and Bohr, Niels", "Curie, Marie, Abel, Niels, and Bohr, Niels"),
+        ("Curie, Marie", "Marie Curie"),
+        ("Curie, Marie and Abel, Niels", "Marie Curie and Niels Abel"),
+        ("Curie, Marie and Abel, Niels and Bohr, Niels", "Marie Curie, Niels Abel, and Niels Bohr"),
+        ("Marie Curie and Piet van der Berg", "Marie Curie and Piet van der Berg"),
     ],
 )  # fmt: skip
 def test_author_separators(settings, authors: str, expected: str) -> None:
@@ -135,9 +136,9 @@ def test_author_separators(settings, authors: str, expected: str) -> None:
 def test_truncation_beyond_max_author_limit(alfolio, settings) -> None:
     view = entry_view(alfolio["curie2021radiance"], settings)
     assert [a.name for a in view.authors] == [
-        "Curie, Marie",
-        "Skłodowska, Bronisława",
-        "Müller, Jörg",
+        "Marie Curie",
+        "Bronisława Skłodowska",
+        "Jörg Müller",
     ]
     assert [a.sep for a in view.authors] == ["", ", ", ", "]
     assert view.more_authors_sep == ", and "
@@ -152,6 +153,8 @@ def test_truncation_beyond_max_author_limit(alfolio, settings) -> None:
     view = entry_view(many, settings)
     assert view.more_authors_label == "2 more authors"
     assert view.more_authors_text == "Four D, Five E"
+    marked = entries_of("@misc{k, author = {A, B and C, D and E, F and G*, H}}")["k"]
+    assert entry_view(marked, settings).more_authors_text == "H G*"
 
 
 def test_owner_highlight_and_marks(alfolio, settings) -> None:
@@ -186,7 +189,8 @@ def test_owner_matches_with_marks_stripped() -> None:
     (entry,) = entries_of("@misc{k, author = {Einstein*†, A. and Rosen*, N.}}").values()
     view = entry_view(entry, s)
     assert view.authors[0].owner and view.authors[0].marks == "*†"
-    assert view.authors[0].name == "Einstein, A."
+    assert view.authors[0].name == "A. Einstein"
+    assert view.authors[0].author.display() == "Einstein, A."
 
 
 def test_coauthor_links_with_accents(alfolio, settings) -> None:
@@ -374,3 +378,29 @@ def test_bibliography_view_groups(alfolio, settings) -> None:
     assert [g.label for g in listing.groups] == ["2021", "2019", "1903", "Undated"]
     flat = bibliography_view(list(alfolio.values()), settings, group_by="none")
     assert not flat.grouped and len(flat.entries) == 5
+
+
+def test_scholar_count_lookup_fallbacks() -> None:
+    entry = entries_of("@article{k, google_scholar_id = {abc}}")["k"]
+    config = {"enable_publication_badges": {"google_scholar": True}}
+    for papers, expected in (
+        ({"USER:abc": {"citations": 5}}, 5),
+        ({"abc": {"citations": 6}}, 6),  # bare id
+        ({"OLDUSER:abc": {"citations": 7}}, 7),  # another user id prefix
+        ({"USER:xyz": {"citations": 8}}, None),
+    ):
+        s = bib_settings(config, {"citations": {"papers": papers}}, "", "USER")
+        (badge,) = entry_view(entry, s).badges
+        assert badge.count == expected
+
+
+def test_list_cache_key_follows_content_and_settings(settings) -> None:
+    text = "@misc{a, title = {A}, year = 2020}\n@misc{b, title = {B}, year = 2021}\n"
+    one = parse_bibliography(text, "x.bib", Problems()).entries
+    two = parse_bibliography(text, "x.bib", Problems()).entries
+    edited = parse_bibliography(text.replace("{B}", "{C}"), "x.bib", Problems()).entries
+    key = bibliography_view(one, settings).cache_key
+    assert key == bibliography_view(two, settings).cache_key  # same content, new objects
+    assert key != bibliography_view(edited, settings).cache_key
+    assert key != bibliography_view(one, settings, group_by="none").cache_key
+    assert key != bibliography_view(one, bib_settings({}, {}, "")).cache_key
