@@ -835,23 +835,13 @@ class BibListView:
     # settings fingerprint + grouping + every entry's digest: equal keys render equal HTML,
     # so an adapter can reuse the rendered list on a rebuild (given the same template)
     cache_key: str = ""
-
-    @property
-    def grouped(self) -> bool:
-        return any(g.label is not None for g in self.groups)
+    # plain fields rather than properties, so templates need no Python calls
+    grouped: bool = False  # any year heading to print
+    scripts: tuple[str, ...] = ()  # third-party badge scripts the entries need
 
     @property
     def entries(self) -> list[EntryView]:
         return [v for g in self.groups for v in g.entries]
-
-    @property
-    def scripts(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for group in self.groups:
-            for view in group.entries:
-                for src in view.scripts:
-                    seen.setdefault(src, None)
-        return tuple(seen)
 
 
 def bibliography_view(
@@ -870,7 +860,16 @@ def bibliography_view(
     for group in groups:
         key.update(f"\1{group.label}".encode())
         key.update("".join(v.entry.digest or f"?{id(v.entry)}" for v in group.entries).encode())
-    return BibListView(tuple(groups), cache_key=key.hexdigest())
+    scripts: dict[str, None] = {}
+    for view in views:
+        for src in view.scripts:
+            scripts.setdefault(src, None)
+    return BibListView(
+        tuple(groups),
+        cache_key=key.hexdigest(),
+        grouped=any(g.label is not None for g in groups),
+        scripts=tuple(scripts),
+    )
 
 
 def cite_text(entry: Entry) -> str:

@@ -115,4 +115,7 @@ def test_search_filters_entries_and_year_headings(page) -> None:
     )
     assert headings == ["2020"]
     assert page.evaluate("window.folioBibSearch('')") == 2
+    # an author hidden behind "2 more authors" is found as well
+    assert page.evaluate("window.folioBibSearch('euler')") == 1
+    assert page.evaluate("window.folioBibSearch('')") == 2
     assert page.errors == []  # type: ignore[attr-defined]

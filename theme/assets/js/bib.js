@@ -212,7 +212,15 @@
       var shown = 0;
       Array.prototype.forEach.call(list.children, function (item) {
         if (item.tagName !== "LI") return;
-        if (item._folioText === undefined) item._folioText = fold(item.textContent);
+        if (item._folioText === undefined) {
+          // authors hidden behind "N more authors" are searchable too
+          var hidden = Array.prototype.map
+            .call(item.querySelectorAll("[data-more-authors]"), function (el) {
+              return el.getAttribute("data-more-authors");
+            })
+            .join(" ");
+          item._folioText = fold(item.textContent + " " + hidden);
+        }
         var match = terms.every(function (t) {
           return item._folioText.indexOf(t) >= 0;
         });
