@@ -1,14 +1,16 @@
-"""The MkDocs adapter: maps MkDocs events onto the core and hands results to the templates.
+"""The MkDocs adapter: maps MkDocs events onto the core and the features.
 
 It stays thin on purpose. Reading al-folio's formats lives in `mkdocs_folio.site` (and `bib`,
-`liquid`); this module only knows MkDocs: files, pages, the navbar and template context. The
-plugin defines `on_startup`, so MkDocs keeps one instance for a whole `mkdocs serve` session
-and the parse caches survive rebuilds.
+`liquid`); each area of the site is a feature in `mkdocs_folio.features`. This module owns
+the event order and the work every page needs: Jekyll's file rules, permalinks, front matter,
+Liquid, the template. The plugin defines `on_startup`, so MkDocs keeps one instance for a
+whole `mkdocs serve` session and the parse caches survive rebuilds.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -28,24 +30,26 @@ from mkdocs_folio.adapter.markdown import (
 )
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.reporting import Reporter
-from mkdocs_folio.adapter.views import SiteView, build_page_view, build_site_view
-from mkdocs_folio.liquid import LiquidRenderer
+from mkdocs_folio.adapter.views import build_page_view, build_site_view
+from mkdocs_folio.features import BuildContext, Feature, default_features
+from mkdocs_folio.liquid import LiquidRenderer, default_registry
 from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.collections import read_collection
+from mkdocs_folio.site.collections import read_collection, split_list
 from mkdocs_folio.site.config import read_site_config
 from mkdocs_folio.site.data import load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
 from mkdocs_folio.site.jekyll_rules import is_skipped
 from mkdocs_folio.site.model import Site
-from mkdocs_folio.site.pages import SourcePage, dest_to_url, permalink_to_dest, read_source_page
+from mkdocs_folio.site.pages import SourcePage, dest_to_url, read_source_page
 from mkdocs_folio.site.socials import resolve_socials
-from mkdocs_folio.site.views import Navbar, build_navbar
+from mkdocs_folio.site.views import build_navbar
 
 log = logging.getLogger("mkdocs.plugins.folio")
 
-THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+# al-folio keys that collide with Material's or MkDocs' own page metadata: renamed, not lost.
+COLLIDING_KEYS = {"subtitle", "social", "hide", "search", "icon", "status", "template"}
 
 
 def theme_dir() -> Path:
@@ -56,18 +60,15 @@ def theme_dir() -> Path:
 
 
 class FolioPlugin(BasePlugin[FolioConfig]):
-    """Builds an al-folio site: front matter, Liquid bodies, navbar, about page, socials."""
+    """Builds an al-folio site: front matter, Liquid bodies, navbar, layouts, features."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.cache = FileCache()
-        self.site: Site | None = None
-        self.pages: dict[str, SourcePage] = {}
-        self.navbar: Navbar | None = None
-        self.site_view: SiteView | None = None
+        self.features: list[Feature] = default_features()
         self.reporter = Reporter(log)
-        self.markdown: MarkdownRenderer | None = None
+        self.ctx: BuildContext | None = None
         self.liquid: LiquidRenderer | None = None
         self.stashes: dict[str, Any] = {}
         self.bundles: dict[str, str] = {}
@@ -99,9 +100,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             data_path=_existing(paths.data_dir, "socials"),
             config_path=paths.config_file,
         )
-        self.site = Site(
-            paths=paths, config=site_config, data=data, socials=socials, problems=problems
-        )
+        site = Site(paths=paths, config=site_config, data=data, socials=socials, problems=problems)
 
         # _config.yml is the source of truth: mkdocs.yml never goes stale.
         if site_config.path is not None or self.config.site:
@@ -118,7 +117,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for path in paths.watched():
             if str(path) not in config.watch:
                 config.watch.append(str(path))
-        self.markdown = MarkdownRenderer(config)
+
+        self._templates: dict[str, str] = {}
+        self.ctx = BuildContext(
+            config=config,
+            options=self.config,
+            site=site,
+            problems=problems,
+            cache=self.cache,
+            markdown=MarkdownRenderer(config),
+            registry=default_registry.copy(),
+            theme_dir=theme_dir(),
+        )
+        for feature in self.features:
+            feature.configure(self.ctx)
         self.reporter.flush(problems)
         return config
 
@@ -144,15 +156,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     # -- files -----------------------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.site is None:
+        ctx = self.ctx
+        if not self.config.enabled or ctx is None:
             return None
-        site = self.site
-        problems = site.problems
+        site = ctx.site
+        problems = ctx.problems
         docs_dir = Path(config.docs_dir).resolve()
-        root = site.paths.root
-        root_prefix = _relative(docs_dir, root)
+        root_prefix = _relative(docs_dir, site.paths.root)
 
-        self.pages = {}
+        ctx.pages = {}
+        ctx.files = files
         for file in list(files):
             if file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_dir):
                 continue
@@ -166,95 +179,102 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 continue
             if not file.is_documentation_page():
                 continue
-            front = self.cache.get(
-                "page", Path(file.abs_src_path), problems, lambda p, pr: read_front_matter(p, pr)
-            )
+            front = self.cache.get("page", Path(file.abs_src_path), problems, read_front_matter)
             source = read_source_page(
                 file.src_uri, Path(file.abs_src_path), front, problems, default_layout="page"
             )
             if not source.published:
                 files.remove(file)
                 continue
-            self.pages[file.src_uri] = source
+            ctx.pages[file.src_uri] = source
+            if source.permalink:
+                ctx.place(file, source.permalink)
+                if source.is_home:
+                    file.name = "index"  # how MkDocs and Material recognise the home page
+            if not source.nav and not source.is_home:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
 
-        self._place_pages(files, config, problems)
-
-        collections_dir = site.paths.collections_dir
         for name in ("news", "posts"):
             site.collections[name] = read_collection(
                 name,
-                collections_dir / f"_{name}",
+                site.paths.collections_dir / f"_{name}",
                 site.config,
                 problems,
                 default_layout="post",
             )
 
+        for feature in self.features:
+            feature.files(ctx, files)
+
+        self._check_collisions(files, config)
         add_site_files(files, config, site, docs_dir, problems)
-        self.bundles = bundle_theme_assets(files, config, theme_dir())
+        self.bundles = bundle_theme_assets(files, config, ctx.theme_dir)
         self.reporter.flush(problems)
         return files
 
-    def _place_pages(self, files: Files, config: MkDocsConfig, problems: Problems) -> None:
-        """Put each page at its permalink, and catch two pages claiming one address."""
+    def _check_collisions(self, files: Files, config: MkDocsConfig) -> None:
+        """Two pages claiming one address would silently overwrite each other."""
+        assert self.ctx is not None
         claimed: dict[str, str] = {}
-        use_dirs = config.use_directory_urls
         for file in files.documentation_pages():
-            source = self.pages.get(file.src_uri)
-            if source is not None and source.permalink:
-                dest = permalink_to_dest(source.permalink, use_dirs)
-                file.dest_uri = dest
-                file.url = file._get_url(use_dirs)
-                file.abs_dest_path = str(Path(config.site_dir) / dest)
-                if source.is_home:
-                    # MkDocs (and Material) recognise the home page by its name.
-                    file.name = "index"
-                if dest == "404.html" and "404.html" in config.theme.static_templates:
-                    config.theme.static_templates.remove("404.html")
+            if file.dest_uri == "404.html" and "404.html" in config.theme.static_templates:
+                config.theme.static_templates.remove("404.html")
             other = claimed.get(file.dest_uri)
             if other is not None:
-                problems.add(
+                source = self.ctx.pages.get(file.src_uri)
+                self.ctx.problems.add(
                     f"'{file.src_uri}' and '{other}' are both published at "
-                    f"/{dest_to_url(file.dest_uri, use_dirs)}",
+                    f"/{dest_to_url(file.dest_uri, config.use_directory_urls)}",
                     source.abs_path if source else file.src_uri,
                     source.meta.lines.get("permalink") if source else None,
                     "give one of them another permalink; the last one read wins",
                 )
             claimed[file.dest_uri] = file.src_uri
-            if source is not None and not source.nav and not source.is_home:
-                file.inclusion = InclusionLevel.NOT_IN_NAV
 
     # -- navigation ------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled or self.site is None:
+        ctx = self.ctx
+        if not self.config.enabled or ctx is None:
             return None
-        urls = {src: files.get_file_from_path(src) for src in self.pages}
+        urls = {src: files.get_file_from_path(src) for src in ctx.pages}
 
         def href_of(source: SourcePage) -> str:
             file = urls.get(source.src_uri)
-            return file.url if file is not None else source.permalink or ""
+            return file.url if file is not None else ctx.permalink_href(source.permalink or "/")
 
-        self.navbar = build_navbar(self.pages.values(), href_of)
-        self.site_view = build_site_view(self.site, self.navbar, config, self.bundles)
+        ctx.navbar = build_navbar(ctx.pages.values(), href_of)
+        ctx.site_view = build_site_view(ctx.site, ctx.navbar, config, self.bundles)
+        for feature in self.features:
+            feature.register(ctx, ctx.registry)
         self.liquid = LiquidRenderer(
-            self._liquid_site(config),
-            includes_dirs=[self.site.paths.includes_dir],
-            markdownify=self.markdown.convert if self.markdown else str,
-            problems=self.site.problems,
+            self._liquid_site(files),
+            includes_dirs=[ctx.site.paths.includes_dir],
+            markdownify=ctx.markdown.convert,
+            problems=ctx.problems,
+            registry=ctx.registry,
+            source_root=ctx.site.paths.root,
         )
+        ctx.liquid = self.liquid
         return None
 
-    def _liquid_site(self, config: MkDocsConfig) -> dict[str, Any]:
-        """Jekyll's `site` object: every config key, `site.data`, collections, pages."""
-        assert self.site is not None
-        site: dict[str, Any] = dict(self.site.config.raw)
-        site["url"] = self.site.config.url
-        site["baseurl"] = self.site.config.baseurl
-        site["title"] = self.site.config.title
-        site["data"] = self.site.data
-        site["time"] = datetime.now(timezone.utc)
-        for name, documents in self.site.collections.items():
-            site[name] = [
+    def _liquid_site(self, files: Files) -> dict[str, Any]:
+        """Jekyll's `site` object: every config key, `site.data`, collections, pages.
+
+        URLs are Jekyll's: site paths without the baseurl (`relative_url` adds it).
+        """
+        assert self.ctx is not None
+        site = self.ctx.site
+        values: dict[str, Any] = dict(site.config.raw)
+        values.update(
+            url=site.config.url,
+            baseurl=site.config.baseurl,
+            title=site.config.title,
+            data=site.data,
+            time=datetime.now(timezone.utc),
+        )
+        for name, documents in site.collections.items():
+            values[name] = [
                 {
                     **doc.meta,
                     "url": doc.url,
@@ -262,29 +282,31 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     "title": doc.title,
                     "slug": doc.slug,
                     "path": str(doc.abs_path),
+                    "collection": name,
                 }
                 for doc in documents
             ]
-        site["pages"] = [
-            {
-                **source.meta,
-                "url": source.permalink or "/" + source.src_uri,
-            }
-            for source in self.pages.values()
-        ]
-        return site
+        pages = []
+        for src_uri, source in self.ctx.pages.items():
+            file = files.get_file_from_path(src_uri)
+            url = self.ctx.site_path(file.url) if file is not None else source.permalink or "/"
+            pages.append({**source.meta, "url": url, "path": src_uri, "title": source.title})
+        values["pages"] = pages
+        return values
 
     # -- pages -----------------------------------------------------------------------------
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.site is None:
+        ctx = self.ctx
+        if not self.config.enabled or ctx is None:
             return None
-        source = self.pages.get(page.file.src_uri)
+        source = ctx.pages.get(page.file.src_uri)
         if source is None:
             return None
-        page.meta = _page_meta(source)
+        page.meta = page_meta(source, self._template(source.layout))
+        # Our own parse of the file, not MkDocs': a broken front matter block never leaks.
         body = source.front.body
         if self.liquid is not None:
             result = self.liquid.render(
@@ -295,15 +317,28 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             )
             body = result.text
             self.stashes[page.file.src_uri] = result.stash
-        self.reporter.flush(self.site.problems)
+        for feature in self.features:
+            body = feature.page_markdown(ctx, page, source, body)
+        self.reporter.flush(ctx.problems)
         return body
 
+    def _template(self, layout: str) -> str:
+        """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a
+        layout the theme does not draw yet falls back to the plain page layout."""
+        assert self.ctx is not None
+        found = self._templates.get(layout)
+        if found is None:
+            name = f"layouts/{layout}.html"
+            dirs = self.ctx.config.theme.dirs
+            found = name if any((Path(d) / name).is_file() for d in dirs) else "layouts/page.html"
+            self._templates[layout] = found
+        return found
+
     def _liquid_page(self, source: SourcePage, page: Page) -> dict[str, Any]:
-        assert self.site is not None
+        assert self.ctx is not None
         values = dict(source.meta)
         values.setdefault("title", source.title)
-        # Jekyll's page.url excludes the baseurl; `relative_url` adds it.
-        values["url"] = "/" + page.file.url.lstrip("./")
+        values["url"] = self.ctx.site_path(page.file.url)
         values["path"] = source.src_uri
         values["layout"] = source.layout
         return values
@@ -311,37 +346,53 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        ctx = self.ctx
+        if ctx is None:
+            return None
         stash = self.stashes.pop(page.file.src_uri, None)
         if stash is not None:
             html = stash.restore(html)
+        source = ctx.pages.get(page.file.src_uri)
+        if source is not None:
+            for feature in self.features:
+                html = feature.page_content(ctx, page, source, html)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.site_view is not None:
-            env.globals["folio"] = self.site_view
+        ctx = self.ctx
+        if ctx is not None and ctx.site_view is not None:
+            env.globals["folio"] = ctx.site_view
+            for feature in self.features:
+                feature.env(ctx, env)
         return env
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        if self.site is None:
+        ctx = self.ctx
+        if ctx is None:
             return None
-        source = self.pages.get(page.file.src_uri)
+        source = ctx.pages.get(page.file.src_uri)
         if source is None:
             return None
-        context["folio_page"] = build_page_view(
-            source, page, self.site, self.markdown, self.site.problems
-        )
-        self.reporter.flush(self.site.problems)
+        view = build_page_view(source, page)
+        for feature in self.features:
+            feature.page_context(ctx, page, source, view)
+        context["folio_page"] = view
+        self.reporter.flush(ctx.problems)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None:
-            self.reporter.flush(self.site.problems)
-            self.cache.forget_missing()
+        ctx = self.ctx
+        if ctx is None:
+            return
+        for feature in self.features:
+            feature.post_build(ctx)
+        self.reporter.flush(ctx.problems)
+        self.cache.forget_missing()
 
 
-def _page_meta(source: SourcePage) -> dict[str, Any]:
+def page_meta(source: SourcePage, template: str) -> dict[str, Any]:
     """Page metadata for MkDocs and Material, without al-folio keys that collide with theirs.
 
     Material prints `subtitle` inside nav links (al-folio subtitles hold `<a>`), expects lists
@@ -349,24 +400,20 @@ def _page_meta(source: SourcePage) -> dict[str, Any]:
     """
     meta: dict[str, Any] = {}
     for key, value in source.meta.items():
-        if key in {"subtitle", "social", "hide", "search", "icon", "status", "template"}:
+        if key in COLLIDING_KEYS:
             meta[f"folio_{key}"] = value
         elif key in {"tags", "categories"}:
-            from mkdocs_folio.site.collections import split_list
-
             meta[key] = split_list(value)
         else:
             meta[key] = value
     if source.title:
         meta["title"] = source.title
-    meta["template"] = f"layouts/{source.layout}.html"
+    meta["template"] = template
     return meta
 
 
 def _plain(text: str) -> str:
     """A one-line plain-text version of a config description (it may hold Markdown)."""
-    import re
-
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"[*_`]", "", " ".join(text.split()))
 

@@ -38,6 +38,10 @@ class Problems:
     """An ordered, de-duplicated collection of problems: a warning must never repeat or vanish."""
 
     items: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.items)
 
     def add(
         self,
@@ -47,14 +51,17 @@ class Problems:
         hint: str = "",
     ) -> Problem:
         problem = Problem(message, path, line, hint)
-        if problem not in self.items:
-            self.items.append(problem)
+        self.append(problem)
         return problem
+
+    def append(self, problem: Problem) -> None:
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.items.append(problem)
 
     def extend(self, problems: Problems | list[Problem]) -> None:
         for problem in problems:
-            if problem not in self.items:
-                self.items.append(problem)
+            self.append(problem)
 
     def __iter__(self):
         return iter(self.items)

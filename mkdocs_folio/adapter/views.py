@@ -8,20 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_folio.adapter.markdown import MarkdownRenderer
-from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.about import AboutPage, read_about
+from mkdocs_folio.site.about import AboutPage
 from mkdocs_folio.site.config import Owner
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage
-from mkdocs_folio.site.views import ListingView, Navbar, build_listing, strip_paragraphs
+from mkdocs_folio.site.views import ListingView, Navbar
 
 _EMOJI_ONLY = re.compile(r"^[^\w./\\-]{1,8}$")
 
@@ -101,11 +98,16 @@ def build_site_view(
 
 @dataclass
 class PageView:
+    """`folio_page`: what the layout template of one page needs. Features fill their parts."""
+
     layout: str
+    is_home: bool = False
     description: str = ""
     redirect: str = ""
     styles: str = ""
     date_label: str = ""
+    head_html: str = ""
+    body_end_html: str = ""
     about: AboutPage | None = None
     profile_alt: str = ""
     news: ListingView | None = None
@@ -120,48 +122,12 @@ def _redirect_href(target: str, page: Page) -> str:
     return get_relative_url(target.lstrip("/") or ".", page.url or ".")
 
 
-def build_page_view(
-    source: SourcePage,
-    page: Page,
-    site: Site,
-    markdown: MarkdownRenderer | None,
-    problems: Problems,
-    *,
-    selected_papers: Any = None,
-) -> PageView:
-    meta = source.meta
-    view = PageView(
+def build_page_view(source: SourcePage, page: Page) -> PageView:
+    """The parts of `folio_page` every layout has; features add the rest."""
+    return PageView(
         layout=source.layout,
+        is_home=source.is_home,
         description=source.description,
         redirect=_redirect_href(source.redirect, page) if source.redirect else "",
-        styles=str(meta.get("_styles") or ""),
+        styles=str(source.meta.get("_styles") or ""),
     )
-    if source.layout == "about":
-        view.about = read_about(meta, site.config, source.abs_path, problems)
-        profile = view.about.profile
-        if profile is not None and profile.image:
-            view.profile_alt = (
-                f"Portrait of {site.config.owner.full_name}".strip()
-                if site.config.owner.full_name
-                else Path(profile.image).name
-            )
-            if "://" not in profile.image and not (site.paths.root / profile.image).is_file():
-                problems.add(
-                    f"profile image '{profile.image}' not found",
-                    source.abs_path,
-                    meta.lines.get("profile"),
-                    f"add the file at {site.paths.root / profile.image} (the page links to it)",
-                )
-        render = None
-        if markdown is not None:
-
-            def render(document: Any) -> str:
-                return strip_paragraphs(markdown.convert(document.front.body))
-
-        if view.about.news.enabled:
-            view.news = build_listing(site.news, view.about.news, render_inline=render)
-        if view.about.latest_posts.enabled:
-            view.latest_posts = build_listing(site.posts, view.about.latest_posts)
-        if view.about.selected_papers:
-            view.selected_papers = selected_papers if selected_papers is not None else ""
-    return view

@@ -71,7 +71,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
     Raises `YamlError` with a short, human message on a syntax error.
     """
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None

@@ -394,3 +394,41 @@ def test_wrong_theme_and_search_plugin_are_clear_errors(tmp_path):
     write_files(tmp_path, {"mkdocs.yml": "site_name: x\ntheme: {name: mkdocs}\nplugins: [folio]\n"})
     result = build_site(tmp_path)
     assert result.error is not None
+
+
+def test_selected_papers_in_file_order_with_owner_highlighted(current):
+    soup = current.soup()
+    pubs = soup.select_one("article div.publications")
+    assert pubs.select("h2") == []  # one flat list, no year headings
+    items = pubs.select("ol.bibliography > li")
+    assert [li.select_one("div.title").get_text(strip=True) for li in items] == [
+        "The First Paper",
+        "The Third, Selected One",
+    ]
+    assert items[0].select_one("[id='first2024']") is not None
+    owner = items[0].select_one("div.author em")
+    assert owner is not None and "Lovelace" in owner.get_text()
+    assert "Journal of Engines" in items[0].select_one("div.periodical").get_text()
+    assert "2024" in items[0].select_one("div.periodical").get_text()
+    assert "Babbage" in items[0].select_one("div.author").get_text()
+
+
+def test_bib_syntax_error_names_file_and_line_and_keeps_other_entries(tmp_path):
+    root = al_folio_site(tmp_path, CURRENT)
+    bib = root / "_bibliography/papers.bib"
+    bib.write_text(bib.read_text() + "\n@article{broken2020,\n  title = {Oops\n  year = 2020,\n")
+    result = init_and_build(root)
+    assert result.error is None
+    matching = [w for w in result.warnings if "_bibliography/papers.bib:" in w]
+    assert len(matching) == 1, result.warnings
+    titles = [d.get_text(strip=True) for d in result.soup().select("div.publications div.title")]
+    assert titles == ["The First Paper", "The Third, Selected One"]
+
+
+def test_missing_bib_file_is_a_warning(tmp_path):
+    root = al_folio_site(tmp_path, CURRENT)
+    (root / "_bibliography/papers.bib").unlink()
+    result = init_and_build(root)
+    assert result.error is None
+    assert any("papers.bib" in w and "not found" in w for w in result.warnings)
+    assert result.soup().select("div.publications li") == []

@@ -1,0 +1,180 @@
+"""Features: one module per area of al-folio (about page, publications, blog, content...).
+
+The plugin owns MkDocs' event order and the work every page needs (front matter, Liquid,
+template). Each feature adds its own part through the hooks below, so areas grow in their own
+files and the plugin stays a short list of events. Hooks are called in feature order; all are
+optional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from mkdocs_folio.adapter.markdown import MarkdownRenderer
+from mkdocs_folio.liquid import LiquidRenderer, Registry
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.filecache import FileCache
+from mkdocs_folio.site.frontmatter import split_front_matter
+from mkdocs_folio.site.model import Site
+from mkdocs_folio.site.pages import SourcePage, dest_to_url, permalink_to_dest, read_source_page
+from mkdocs_folio.site.views import Navbar
+
+if TYPE_CHECKING:
+    from mkdocs_folio.adapter.views import PageView, SiteView
+    from mkdocs_folio.options import FolioConfig
+
+
+@dataclass
+class BuildContext:
+    """Everything one build knows, handed to every feature hook."""
+
+    config: MkDocsConfig
+    options: FolioConfig
+    site: Site
+    problems: Problems
+    cache: FileCache
+    markdown: MarkdownRenderer
+    registry: Registry
+    theme_dir: Path
+    pages: dict[str, SourcePage] = field(default_factory=dict)
+    files: Files | None = None
+    navbar: Navbar | None = None
+    site_view: SiteView | None = None
+    liquid: LiquidRenderer | None = None
+    _jinja: jinja2.Environment | None = None
+
+    # -- URLs ------------------------------------------------------------------------------
+
+    def permalink_href(self, permalink: str) -> str:
+        """A site path (`/blog/2024/x/`) as MkDocs' root-relative URL for the `url` filter."""
+        dest = permalink_to_dest(permalink, self.config.use_directory_urls)
+        url = dest_to_url(dest, self.config.use_directory_urls)
+        return url or "./"
+
+    def site_path(self, href: str) -> str:
+        """A root-relative URL as Jekyll's `page.url` (leading slash, no baseurl)."""
+        return "/" + href.lstrip("./") if href not in ("", "./", ".") else "/"
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def add_page(
+        self,
+        files: Files,
+        src_uri: str,
+        text: str,
+        *,
+        source_path: Path | str,
+        default_layout: str = "page",
+        in_nav: bool = False,
+        abs_src_path: Path | None = None,
+        src_dir: Path | None = None,
+    ) -> tuple[File, SourcePage]:
+        """Add a page that is not in `docs_dir`: a collection document or a generated page.
+
+        `text` is the page source (front matter + body); `source_path` is what problems name.
+        With `abs_src_path` + `src_dir` the page is a real file MkDocs watches; otherwise it
+        is generated in memory.
+        """
+        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        if abs_src_path is not None and src_dir is not None:
+            file = File(
+                src_uri,
+                str(src_dir),
+                self.config.site_dir,
+                self.config.use_directory_urls,
+                inclusion=inclusion,
+            )
+        else:
+            file = File.generated(self.config, src_uri, content=text, inclusion=inclusion)
+        front = split_front_matter(text, source_path, self.problems)
+        source = read_source_page(
+            src_uri, Path(source_path), front, self.problems, default_layout=default_layout
+        )
+        if source.permalink:
+            self.place(file, source.permalink)
+        files.append(file)
+        self.pages[src_uri] = source
+        return file, source
+
+    def place(self, file: File, permalink: str) -> None:
+        """Put a file's output at a Jekyll permalink."""
+        use_dirs = self.config.use_directory_urls
+        dest = permalink_to_dest(permalink, use_dirs)
+        file.dest_uri = dest
+        file.url = file._get_url(use_dirs)
+        file.abs_dest_path = str(Path(self.config.site_dir) / dest)
+
+    def render_fragment(
+        self, body: str, *, page: dict[str, Any], source: Path | str, first_line: int = 1
+    ) -> str:
+        """Liquid, then Markdown, then stashed HTML: a document body shown inside another
+        page (an inline news item, a project card's text)."""
+        text = body
+        stash = None
+        if self.liquid is not None:
+            result = self.liquid.render(body, page=page, source=source, first_line=first_line)
+            text, stash = result.text, result.stash
+        html = self.markdown.convert(text)
+        return stash.restore(html) if stash is not None else html
+
+    # -- templates -------------------------------------------------------------------------
+
+    def jinja(self) -> jinja2.Environment:
+        """The theme's Jinja environment, for partials rendered before MkDocs' own render
+        (a `{% bibliography %}` tag is turned into HTML while the page's Markdown is read)."""
+        if self._jinja is None:
+            self._jinja = self.config.theme.get_env()
+            if self.site_view is not None:
+                self._jinja.globals["folio"] = self.site_view
+        return self._jinja
+
+    def render_partial(self, template: str, **context: Any) -> str:
+        return self.jinja().get_template(template).render(**context)
+
+
+class Feature:
+    """Base class of a feature; override the hooks the area needs."""
+
+    name = "feature"
+
+    def configure(self, ctx: BuildContext) -> None:
+        """on_config, after the site is read: Markdown extensions, watched paths."""
+
+    def files(self, ctx: BuildContext, files: Files) -> None:
+        """on_files, after the docs pages are read and placed: add the area's pages."""
+
+    def register(self, ctx: BuildContext, registry: Registry) -> None:
+        """Before the Liquid renderer is made (once per build): tags, includes, filters."""
+
+    def page_markdown(self, ctx: BuildContext, page: Page, source: SourcePage, text: str) -> str:
+        """After Liquid, before Markdown."""
+        return text
+
+    def page_content(self, ctx: BuildContext, page: Page, source: SourcePage, html: str) -> str:
+        """After Markdown (and after stashed HTML is restored)."""
+        return html
+
+    def page_context(
+        self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
+    ) -> None:
+        """Fill this area's part of `folio_page` for the template."""
+
+    def env(self, ctx: BuildContext, env: jinja2.Environment) -> None:
+        """Jinja globals and filters for the final render."""
+
+    def post_build(self, ctx: BuildContext) -> None:
+        """After every page is written: feeds, indexes, reports."""
+
+
+FeatureFactory = Callable[[], Feature]
