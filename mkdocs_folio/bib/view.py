@@ -25,6 +25,7 @@ from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, ent
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.model import Author, Entry, is_true
+from mkdocs_folio.bib.safehtml import balance_html
 from mkdocs_folio.problems import Problems
 
 __all__ = [
@@ -586,7 +587,9 @@ def _periodical(
     if fields.get("location"):
         parts.append(("text", (", " if parts else "") + fields["location"]))
     if fields.get("additional_info"):
-        parts.append(("html", _strip_p(settings.markdownify(fields["additional_info"]))))
+        parts.append(
+            ("html", balance_html(_strip_p(settings.markdownify(fields["additional_info"]))))
+        )
     year_text = fields.get("year", "")
     date = " ".join(p for p in (entry.month or "", year_text) if p)
     if date:
@@ -791,14 +794,14 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         more_authors_title=f"click to view {label}" if count else "",
         more_authors_text=", ".join(_natural(a) + a.marks for a in hidden),
         animation_delay=settings.more_authors_animation_delay,
-        annotation_html=annotation or None,
+        annotation_html=balance_html(annotation) if annotation else None,
         periodical=periodical,
         venue=venue,
         date=date,
         note=f.get("note") or None,
         buttons=_buttons(entry, settings),
         abstract=f.get("abstract") or None,
-        award_html=_strip_p(settings.markdownify(award)) if award else None,
+        award_html=balance_html(_strip_p(settings.markdownify(award))) if award else None,
         bibtex_html=entry_bibtex_html(entry, filtered) if show_bib else None,
         video_embed=_safe_url(video.strip()) if video else None,
         badges=_badges(entry, settings),

@@ -321,3 +321,21 @@ def test_random_entries_and_settings_render(env, entries, limit, coauthors, badg
     soup = render_list(env, parsed, settings_)
     assert soup.find("script") is None
     assert len(soup.select("ol.bibliography > li")) == len(parsed)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("{<a}", "{&lt;a}"),
+        ("<em>open", "<em>open</em>"),
+        ("a </b> c", "a  c"),
+        ("<script>alert(1)</script>kept", "kept"),
+        ('<a onclick="x" href="javascript:y">z</a>', "<a>z</a>"),
+        ("* Example<br>† Albert", "* Example<br>† Albert"),
+        ('<a href="https://x.org">ok</a> &amp; more', '<a href="https://x.org">ok</a> &amp; more'),
+    ],
+)
+def test_html_fields_are_balanced(fragment, expected):
+    from mkdocs_folio.bib.safehtml import balance_html
+
+    assert balance_html(fragment) == expected
