@@ -90,7 +90,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         root, config_file = resolve_root(self.config, config, problems)
         site_config = read_site_config(config_file, self.config.site, problems)
-        paths = resolve_paths(self.config, root, config_file, site_config)
+        paths = resolve_paths(self.config, root, config_file, site_config, problems)
         data = load_data_dir(paths.data_dir, problems, self.cache)
         socials = resolve_socials(
             data.get("socials"),

@@ -35,10 +35,15 @@ def resolve_root(
 
 
 def resolve_paths(
-    options: FolioConfig, root: Path, config_file: Path | None, site: SiteConfig
+    options: FolioConfig,
+    root: Path,
+    config_file: Path | None,
+    site: SiteConfig,
+    problems: Problems | None = None,
 ) -> SitePaths:
     """Every input folder. The bibliography follows `scholar:` as jekyll-scholar does,
-    unless the plugin options name it."""
+    unless the plugin options name it. A folder named in the plugin options that does not
+    exist is reported (al-folio's default folders may simply be absent)."""
     scholar = site.raw.get("scholar")
     scholar = scholar if isinstance(scholar, dict) else {}
     source = options.bibliography_dir or as_text(scholar.get("source")) or "_bibliography"
@@ -51,6 +56,21 @@ def resolve_paths(
         name = as_text(scholar.get("bibliography")) or "papers.bib"
         bib_file = _resolve(bib_dir, name if name.endswith(".bib") else name + ".bib")
 
+    if problems is not None:
+        for option, default in (
+            ("data_dir", "_data"),
+            ("assets_dir", "assets"),
+            ("collections_dir", "."),
+            ("includes_dir", "_includes"),
+            ("bibliography_dir", None),
+        ):
+            value = options[option]
+            if value and value != default and not _resolve(root, value).is_dir():
+                problems.add(
+                    f"the folio plugin's `{option}: {value}` is not a folder",
+                    _resolve(root, value),
+                    hint="fix the path in mkdocs.yml (it is relative to the site folder)",
+                )
     return SitePaths(
         root=root,
         config_file=config_file,

@@ -432,3 +432,17 @@ def test_missing_bib_file_is_a_warning(tmp_path):
     assert result.error is None
     assert any("papers.bib" in w and "not found" in w for w in result.warnings)
     assert result.soup().select("div.publications li") == []
+
+
+def test_plugin_option_pointing_nowhere_is_reported(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: x\ntheme: {name: folio}\nplugins:\n  - material/search\n"
+            "  - folio:\n      data_dir: missing-data\n",
+            "docs/index.md": "---\nlayout: page\npermalink: /\ntitle: home\n---\nhi\n",
+        },
+    )
+    result = build_site(tmp_path)
+    assert result.error is None
+    assert any("`data_dir: missing-data` is not a folder" in w for w in result.warnings)
