@@ -12,7 +12,12 @@ from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
 from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
-from mkdocs_folio.bib.meta import highwire_meta, scholarly_jsonld
+from mkdocs_folio.bib.meta import (
+    highwire_meta,
+    json_for_script,
+    person_jsonld,
+    scholarly_jsonld,
+)
 from mkdocs_folio.bib.model import (
     MARK_CHARS,
     Author,
@@ -42,9 +47,11 @@ from mkdocs_folio.bib.view import (
     bib_settings,
     bibliography_view,
     cite_text,
+    details_key,
     entry_view,
     entry_views,
     remove_accents,
+    with_details,
 )
 
 __all__ = [
@@ -73,6 +80,7 @@ __all__ = [
     "bibliography_view",
     "cite_text",
     "compile_query",
+    "details_key",
     "entry_bibtex",
     "entry_bibtex_html",
     "entry_view",
@@ -81,6 +89,7 @@ __all__ = [
     "highwire_meta",
     "inline_markdown",
     "is_true",
+    "json_for_script",
     "latex_to_html",
     "latex_to_text",
     "load_bibliography",
@@ -88,8 +97,10 @@ __all__ = [
     "parse_bibliography",
     "parse_bibliography_args",
     "parse_month",
+    "person_jsonld",
     "remove_accents",
     "scholarly_jsonld",
     "select_entries",
     "unescape_url",
+    "with_details",
 ]
