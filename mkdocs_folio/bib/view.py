@@ -103,7 +103,7 @@ class Venue:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BibSettings:
     """The site's publication switches, normalised. Build with `bib_settings()`."""
 
@@ -129,8 +129,15 @@ class BibSettings:
     details_urls: Mapping[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
+    # Settings are memo keys (`lru_cache`, the view cache): equality is the fingerprint's, so
+    # a lookup never compares the mappings (thousands of `details_urls`) field by field.
     def __hash__(self) -> int:
         return hash(self.fingerprint)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BibSettings):
+            return NotImplemented
+        return self.fingerprint == other.fingerprint
 
 
 def _as_list(value: Any) -> list[str]:

@@ -28,7 +28,7 @@ from mkdocs_folio.bib import (
     Entry,
     EntryView,
     entry_bibtex_html,
-    entry_view,
+    entry_views,
     highwire_meta,
     json_for_script,
     person_jsonld,
@@ -113,7 +113,6 @@ class PublicationPageView:
     """`folio_page.extra["publication"]`: what `layouts/publication.html` prints."""
 
     entry: EntryView
-    abstract: str | None
     bibtex_html: str
     back_href: str
     back_label: str = "all publications"
@@ -191,10 +190,9 @@ class PublicationPages:
         entry = self.entries.get(source.src_uri)
         if entry is None:
             return False
-        shown = entry_view(entry, settings)
+        shown = entry_views([entry], settings)[0]  # memoised across serve rebuilds
         view.extra["publication"] = PublicationPageView(
             entry=shown,
-            abstract=entry.fields.get("abstract") or None,
             bibtex_html=entry_bibtex_html(entry, settings.filtered_bibtex_keywords),
             back_href=f"{back_href}#{entry.key}",
         )

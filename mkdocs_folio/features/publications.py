@@ -7,8 +7,10 @@ the `bibliography:` and `related_publications:` front matter, the about page's s
 and (opt-in) the per-publication pages. Rendered lists are kept by content key, so an unchanged
 bibliography costs next to nothing on a `mkdocs serve` rebuild.
 
-`timings` records, per page, the seconds spent parsing bib files, building entry views and
-rendering list HTML: `bench/publications_bench.py` reads it.
+`timings` records, per page (by `src_uri`), the seconds spent parsing bib files, building entry
+views and rendering list HTML; `BUILD_TIMING` holds the work done for the whole build (the bib
+files read for per-publication pages), `PAGES_TIMING` the per-publication pages' views and
+metadata. `bench/publications_bench.py` reads them.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ LIST_TEMPLATE = "partials/folio/bib/list.html"
 SEARCH_TEMPLATE = "partials/folio/bib/search.html"
 TEMPLATES = ("bib",)  # the entry templates this theme has (jekyll-scholar's -T/--template)
 _CITED_MARK = "<!--folio-cited-bibliography:{}-->"
+BUILD_TIMING = "(build)"
+PAGES_TIMING = "(publication pages)"
 
 
 @dataclass
@@ -138,7 +142,8 @@ class PublicationsFeature(Feature):
         if not self.pages.config.enabled or self.settings is None:
             return
         names = list(self.pages.config.files) or [None]
-        bib = merge_bibliographies([self.bibliography(ctx, n) for n in names], ctx.problems)
+        timing = self.timing(BUILD_TIMING)
+        bib = merge_bibliographies([self.bibliography(ctx, n, timing) for n in names], ctx.problems)
         urls = self.pages.add(ctx, files, bib.entries, ctx.site.config.baseurl)
         self.settings = with_details(self.settings, urls)
 
@@ -451,7 +456,8 @@ class PublicationsFeature(Feature):
         if source.is_home:
             view.head_html += person_head_html(ctx, view)
         if self.pages.entries and self.settings is not None:
-            self.pages.page_context(
+            start = time.perf_counter()
+            done = self.pages.page_context(
                 ctx,
                 source,
                 view,
@@ -459,6 +465,10 @@ class PublicationsFeature(Feature):
                 self.publications_href,
                 page.canonical_url,
             )
+            if done:
+                pages_timing = self.timing(PAGES_TIMING)
+                pages_timing.views += time.perf_counter() - start
+                pages_timing.entries += 1
 
     def post_build(self, ctx: BuildContext) -> None:
         # forget lists no page of this build used (an edited bib leaves its old lists behind)
