@@ -420,13 +420,15 @@ class PublicationsFeature(Feature):
 
     def page_content(self, ctx: BuildContext, page: Page, source: SourcePage, html: str) -> str:
         state = self._state.pop(source.src_uri, None) or _PageState()
+        meta = source.meta
+        if not (state.deferred or "bibliography" in meta or "related_publications" in meta):
+            return html
         timing = self.timing(source.src_uri)
         for mark, request, where, line in state.deferred:
             listing = self.render_request(
                 ctx, request, cited=state.cited, source=where, line=line, timing=timing
             )
             html = html.replace(mark, listing, 1)
-        meta = source.meta
         lists = read_page_bibliography(
             meta.get("bibliography"), ctx.problems, source.abs_path, meta.lines.get("bibliography")
         )
@@ -450,9 +452,8 @@ class PublicationsFeature(Feature):
     def page_context(
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
     ) -> None:
-        timing = self.timing(source.src_uri)
         if view.about is not None and view.about.selected_papers:
-            view.selected_papers = self.selected_papers(ctx, timing)
+            view.selected_papers = self.selected_papers(ctx, self.timing(source.src_uri))
         if source.is_home:
             view.head_html += person_head_html(ctx, view)
         if self.pages.entries and self.settings is not None:
