@@ -9,7 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tests.integration.pubsite import pub_site
-from tests.sitebuilder import init_and_build
+from tests.sitebuilder import build_site, init_and_build
 
 
 def rebuild(root, out):
@@ -67,3 +67,24 @@ def test_rebuild_reuses_the_list_and_sees_edits(tmp_path):
         assert "#123456" in html and "#009f36" not in html
     finally:
         type(feature).render_list = original
+
+
+def test_rebuild_reports_problems_again(tmp_path):
+    """Warnings of a rebuild are the rebuild's own (a tag's problems once went to the first
+    build's list, because compiled pages kept the first build's handlers)."""
+    page = {
+        "_pages/notes.md": """
+            ---
+            layout: page
+            title: notes
+            ---
+            See {% cite missingkey %} and {% bibliography -q @*[year=oops %}.
+            """
+    }
+    root = pub_site(tmp_path / "site", page)
+    first = init_and_build(root)
+    second = build_site(root)
+    for result in (first, second):
+        warnings = result.folio_warnings()
+        assert any("notes.md:5" in w and "missingkey" in w for w in warnings), warnings
+        assert any("notes.md:5" in w and "missing `]`" in w for w in warnings), warnings
