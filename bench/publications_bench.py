@@ -10,6 +10,8 @@ as is and with `publication_pages: true`:
 - cold `mkdocs build`: wall time of a fresh `python -m mkdocs build` process;
 - cold plugin time on the publications page: what `PublicationsFeature.timings` records for
   `publications.md` in a fresh process (bib parse + entry views + list HTML);
+- CPU: the CPU time of the same work (plus the about page's short selected list), the figure
+  to compare with the targets when other processes share the machine;
 - warm rebuild: a second `build()` in the same process with the bib unchanged, with the SAME
   plugin instance, exactly as `mkdocs serve` does it: `load_config()` is called again (serve
   calls it on every change), and MkDocs hands back the cached `FolioPlugin` because it defines
@@ -143,6 +145,7 @@ def worker(root: Path) -> None:
                 "parse": sum(t.parse for t in feature.timings.values()),
                 "views": timing.views if timing else 0.0,
                 "render": timing.render if timing else 0.0,
+                "cpu": sum(t.cpu for t in feature.timings.values() if t is not pages),
                 "entries": timing.entries if timing else 0,
                 "pages": len(feature.pages.entries),
                 "pages_time": pages.views if pages else 0.0,
@@ -190,6 +193,8 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
         "cold_views": cold["views"],
         "cold_render": cold["render"],
         "cold_plugin": cold["parse"] + cold["views"] + cold["render"],
+        "cold_cpu": min(r[0]["cpu"] for r in runs),
+        "warm_cpu": min(r[1]["cpu"] for r in runs),
         "cold_build": min(r[0]["build"] for r in runs),
         "warm_plugin": warm["parse"] + warm["views"] + warm["render"],
         "warm_build": min(r[1]["build"] for r in runs),
@@ -217,12 +222,16 @@ def main() -> None:
         ]
         rows = [(label, measure(root, args.repeat)) for label, root in variants]
     ms = 1000.0
-    print(f"\n{args.entries} entries, best of {args.repeat}, Python {sys.version.split()[0]}\n")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"\n{args.entries} entries, best of {args.repeat}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} at the end\n"
+    )
     header = (
         "| variant | cold `mkdocs build` wall | cold in-process build | cold plugin time for "
-        "the publications page: bib parse + views + list HTML | warm rebuild: plugin time for "
-        "the publications page | warm rebuild: whole build | per-publication pages (count; "
-        "views + meta, cold / warm) |"
+        "the publications page: bib parse + views + list HTML (CPU) | warm rebuild: plugin "
+        "time for the publications page (CPU) | warm rebuild: whole build | per-publication "
+        "pages (count; views + meta, cold / warm) |"
     )
     print(header)
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -235,8 +244,9 @@ def main() -> None:
         print(
             f"| {label} | {r['wall']:.2f} s | {r['cold_build']:.2f} s | "
             f"**{r['cold_plugin'] * ms:.0f} ms** ({r['cold_parse'] * ms:.0f} + "
-            f"{r['cold_views'] * ms:.0f} + {r['cold_render'] * ms:.0f}) | "
-            f"**{r['warm_plugin'] * ms:.1f} ms** | {r['warm_build']:.2f} s | {pages} |"
+            f"{r['cold_views'] * ms:.0f} + {r['cold_render'] * ms:.0f}; CPU "
+            f"{r['cold_cpu'] * ms:.0f} ms) | **{r['warm_plugin'] * ms:.1f} ms** (CPU "
+            f"{r['warm_cpu'] * ms:.1f} ms) | {r['warm_build']:.2f} s | {pages} |"
         )
 
 
