@@ -4,6 +4,10 @@ Flow: `load_bibliography(path, problems)` (parsed once per content, cached) -> `
 of `Entry`s -> `parse_bibliography_args` / `apply_request` pick entries for a
 `{% bibliography %}` tag -> `bib_settings(...)` + `bibliography_view(...)` precompute what the
 Jinja partials `partials/folio/bib/list.html` / `entry.html` print.
+
+Also here: `bib.cite` (APA in-text citations and references for `{% cite %}`,
+`{% reference %}`, `{% quote %}`), `bib.pagespec` (the `bibliography:` front matter of pages
+written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-safe JSON).
 """
 
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html

@@ -151,6 +151,11 @@ def citation_html(
     """The in-text citation: `<a class="citation" href="#k">(Einstein, 1950)</a>` for one key
     (jekyll-scholar's markup), `<span class="citation">(<a>…</a>; <a>…</a>)</span>` for several.
     An unknown key shows as the key itself in `span.citation-unknown`, unlinked."""
+    tail = escape(_locator_text(locator, label))
+    if len(citations) == 1 and citations[0].entry is not None and citations[0].href:
+        only = citations[0]
+        text = escape(_label(only, suppress_author))
+        return f'<a class="citation" href="{escape(only.href or "")}">({text}{tail})</a>'
     parts = []
     for citation in citations:
         text = escape(_label(citation, suppress_author))
@@ -160,11 +165,6 @@ def citation_html(
             parts.append(f'<a href="{escape(citation.href)}">{text}</a>')
         else:
             parts.append(text)
-    tail = escape(_locator_text(locator, label))
-    if len(citations) == 1 and citations[0].entry is not None and citations[0].href:
-        only = citations[0]
-        text = escape(_label(only, suppress_author))
-        return f'<a class="citation" href="{escape(only.href or "")}">({text}{tail})</a>'
     return f'<span class="citation">({"; ".join(parts)}{tail})</span>'
 
 
