@@ -4,6 +4,10 @@ Flow: `load_bibliography(path, problems)` (parsed once per content, cached) -> `
 of `Entry`s -> `parse_bibliography_args` / `apply_request` pick entries for a
 `{% bibliography %}` tag -> `bib_settings(...)` + `bibliography_view(...)` precompute what the
 Jinja partials `partials/folio/bib/list.html` / `entry.html` print.
+
+Also here: `bib.cite` (APA in-text citations and references for `{% cite %}`,
+`{% reference %}`, `{% quote %}`), `bib.pagespec` (the `bibliography:` front matter of pages
+written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-safe JSON).
 """
 
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
@@ -12,7 +16,12 @@ from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
 from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
-from mkdocs_folio.bib.meta import highwire_meta, scholarly_jsonld
+from mkdocs_folio.bib.meta import (
+    highwire_meta,
+    json_for_script,
+    person_jsonld,
+    scholarly_jsonld,
+)
 from mkdocs_folio.bib.model import (
     MARK_CHARS,
     Author,
@@ -42,9 +51,11 @@ from mkdocs_folio.bib.view import (
     bib_settings,
     bibliography_view,
     cite_text,
+    details_key,
     entry_view,
     entry_views,
     remove_accents,
+    with_details,
 )
 
 __all__ = [
@@ -73,6 +84,7 @@ __all__ = [
     "bibliography_view",
     "cite_text",
     "compile_query",
+    "details_key",
     "entry_bibtex",
     "entry_bibtex_html",
     "entry_view",
@@ -81,6 +93,7 @@ __all__ = [
     "highwire_meta",
     "inline_markdown",
     "is_true",
+    "json_for_script",
     "latex_to_html",
     "latex_to_text",
     "load_bibliography",
@@ -88,8 +101,10 @@ __all__ = [
     "parse_bibliography",
     "parse_bibliography_args",
     "parse_month",
+    "person_jsonld",
     "remove_accents",
     "scholarly_jsonld",
     "select_entries",
     "unescape_url",
+    "with_details",
 ]

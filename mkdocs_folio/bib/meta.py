@@ -7,13 +7,15 @@ inclusion guidelines), so they are what makes per-publication pages worth having
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from mkdocs_folio.bib.model import Entry
 from mkdocs_folio.bib.view import BibSettings, arxiv_url, asset_url, doi_url
 
-__all__ = ["highwire_meta", "scholarly_jsonld"]
+__all__ = ["highwire_meta", "json_for_script", "person_jsonld", "scholarly_jsonld"]
 
 _PAGES_RE = re.compile(r"^\s*([^\s–—-]+)\s*(?:-+|–|—)\s*([^\s–—-]+)\s*$")
 _MONTH_NUMBER = {
@@ -133,3 +135,48 @@ def scholarly_jsonld(
     if page_url:
         data["url"] = page_url
     return data
+
+
+def person_jsonld(
+    name: str,
+    url: str = "",
+    same_as: Iterable[str] = (),
+    *,
+    image: str = "",
+    description: str = "",
+) -> dict[str, Any]:
+    """A schema.org `Person` for the home page: search engines tie the profiles listed in
+    `sameAs` (Scholar, ORCID, GitHub...) to the site's owner. Only http(s) links are kept
+    (an email address or a `weixin://` link is not a profile page)."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": name}
+    if url:
+        data["url"] = url
+    if image:
+        data["image"] = image
+    if description:
+        data["description"] = description
+    links = list(dict.fromkeys(u for u in same_as if u.startswith(("https://", "http://"))))
+    if links:
+        data["sameAs"] = links
+    return data
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside `<script type="application/ld+json">`: `<`, `>` and `&` become
+    `\\u003c`-style escapes, so a title holding `</script>` or `<!--` cannot end the element
+    early, and U+2028/2029 cannot break older parsers. Still valid JSON, same value."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # str.replace is C-fast; str.translate with a dict looks up every character in Python
+    for char, escaped in _SCRIPT_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
+
+
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)

@@ -16,7 +16,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,11 @@ __all__ = [
     "bib_settings",
     "bibliography_view",
     "cite_text",
+    "details_key",
     "entry_view",
     "entry_views",
     "remove_accents",
+    "with_details",
 ]
 
 # Loaded only when a page shows such a badge and the site enabled it.
@@ -101,7 +103,7 @@ class Venue:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BibSettings:
     """The site's publication switches, normalised. Build with `bib_settings()`."""
 
@@ -123,10 +125,19 @@ class BibSettings:
     venues: Mapping[str, Venue] = field(default_factory=dict)
     citations: Mapping[str, int] = field(default_factory=dict)
     markdownify: Callable[[str], str] = inline_markdown
+    # per-publication pages: Entry.digest (or key) -> page URL; the title links there
+    details_urls: Mapping[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
+    # Settings are memo keys (`lru_cache`, the view cache): equality is the fingerprint's, so
+    # a lookup never compares the mappings (thousands of `details_urls`) field by field.
     def __hash__(self) -> int:
         return hash(self.fingerprint)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BibSettings):
+            return NotImplemented
+        return self.fingerprint == other.fingerprint
 
 
 def _as_list(value: Any) -> list[str]:
@@ -283,10 +294,23 @@ def _with_fingerprint(settings: BibSettings) -> BibSettings:
         sorted((k, v.color, v.url) for k, v in settings.venues.items()),
         sorted(settings.citations.items()),
         f"{getattr(md, '__module__', '')}.{getattr(md, '__qualname__', repr(md))}",
+        sorted(settings.details_urls.items()),
     ]  # fmt: skip
     digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()
     object.__setattr__(settings, "fingerprint", digest)
     return settings
+
+
+def with_details(settings: BibSettings, details_urls: Mapping[str, str]) -> BibSettings:
+    """`settings` whose entries link their title to a page of their own: `details_urls` maps
+    `details_key(entry)` to that page's URL (entries not in it keep a plain title)."""
+    return _with_fingerprint(replace(settings, details_urls=dict(details_urls)))
+
+
+def details_key(entry: Entry) -> str:
+    """How `BibSettings.details_urls` names an entry: its content digest, so the same key in
+    two bib files never borrows the other's page."""
+    return entry.digest or f"key:{entry.key}"
 
 
 def _data_path(data_dir: Path | None, name: str) -> Path | str | None:
@@ -425,6 +449,7 @@ class EntryView:
     preview: PreviewView | None
     title: str
     title_html: str
+    title_url: str | None
     authors: tuple[AuthorView, ...]
     more_authors_count: int
     more_authors_sep: str  # ", and " before the "N more authors" control
@@ -787,6 +812,7 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         preview=_preview(entry, settings),
         title=entry.title,
         title_html=entry.title_html,
+        title_url=settings.details_urls.get(details_key(entry)),
         authors=authors,
         more_authors_count=count,
         more_authors_sep=", and " if count else "",

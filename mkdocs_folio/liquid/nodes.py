@@ -238,7 +238,10 @@ class RegisteredTagNode(Node):
             block=self.block,
             raw=self.raw,
         )
-        return buffer.write(state.call_handler(self.spec.handler, self.args, ctx))
+        # Compiled templates are shared between renderers (and builds): take the handler of
+        # the renderer running now, not the one registered when this text was first parsed.
+        spec = state.renderer.registry.tags.get(self.spec.name, self.spec)
+        return buffer.write(state.call_handler(spec.handler, self.args, ctx))
 
     def children(self, static_context: Any, *, include_partials: bool = True) -> list[Node]:
         return [self.block] if self.block is not None else []

@@ -311,3 +311,17 @@ def test_default_registry_is_used_when_none_is_given():
         assert renderer.render(f"{{% {name} %}}", page={}, source="p").text == "DEFAULT"
     finally:
         del default_registry.tags[name]
+
+
+def test_shared_template_cache_uses_each_renderers_own_handler():
+    """A rebuild registers new handlers (closures over the new build); a compiled template
+    cached by the first build must call the handler of the renderer that runs now."""
+    cache = TemplateCache()
+    outputs = []
+    for build in ("first", "second"):
+        registry = Registry()
+        registry.register_tag("who", lambda args, ctx, build=build: build)
+        renderer = LiquidRenderer({}, problems=Problems(), registry=registry, cache=cache)
+        outputs.append(renderer.render("{% who %}", page={}, source="p.md").text)
+    assert outputs == ["first", "second"]
+    assert len(cache) == 1  # one parse, shared

@@ -1,0 +1,166 @@
+"""The built publications page in Chromium: Abs/Bib/award toggles by mouse and keyboard,
+"N more authors" by click and keyboard, the bib_search box, the copy button, and no request
+leaving the site. Served over HTTP at the site's baseurl (/lab/)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.integration.pubsite import pub_site, site_config
+from tests.sitebuilder import init_and_build
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="browser tests need Chromium at /usr/bin/chromium"
+)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    root = pub_site(
+        tmp_path_factory.mktemp("browser"),
+        config=site_config(badges=False) + "publication_pages: true\n",
+    )
+    result = init_and_build(root)
+    assert result.error is None, result.error
+    served = tmp_path_factory.mktemp("served")
+    (served / "lab").symlink_to(result.out, target_is_directory=True)
+    handler = functools.partial(_Quiet, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/lab/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(base_url + "publications/")
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+def visible(page, selector: str) -> bool:
+    return page.is_visible(selector)
+
+
+def test_abs_and_bib_toggle_with_the_mouse(page):
+    abs_button = "#full2024 button.abstract"
+    assert not visible(page, "#full2024-abstract")
+    page.click(abs_button)
+    assert visible(page, "#full2024-abstract")
+    assert page.get_attribute(abs_button, "aria-expanded") == "true"
+    page.click("#full2024 button.bibtex")  # one block open at a time, as on al-folio
+    assert visible(page, "#full2024-bibtex") and not visible(page, "#full2024-abstract")
+    assert page.get_attribute(abs_button, "aria-expanded") == "false"
+    page.click("#full2024 button.bibtex")
+    assert not visible(page, "#full2024-bibtex")
+
+
+def test_toggles_with_the_keyboard(page):
+    page.focus("#full2024 button.award")
+    page.keyboard.press("Enter")
+    assert visible(page, "#full2024-award")
+    assert "award" in page.inner_text("#full2024-award")
+    page.keyboard.press("Tab")  # to the Abs button
+    assert page.evaluate("document.activeElement.textContent") == "Abs"
+    page.keyboard.press("Space")
+    assert visible(page, "#full2024-abstract") and not visible(page, "#full2024-award")
+    page.keyboard.press("Enter")
+    assert not visible(page, "#full2024-abstract")
+
+
+def test_more_authors_by_click_and_keyboard(page):
+    more = "#full2024 .more-authors"
+    assert page.inner_text(more) == "2 more authors"
+    page.click(more)
+    page.wait_for_function(
+        "document.querySelector('#full2024 .more-authors').textContent"
+        " === 'Caroline Herschel, Mary Fairfax'"
+    )
+    assert page.get_attribute(more, "aria-expanded") == "true"
+    page.focus(more)
+    page.keyboard.press("Enter")
+    assert page.inner_text(more) == "2 more authors"
+    page.keyboard.press(" ")
+    page.wait_for_function(
+        "document.querySelector('#full2024 .more-authors').textContent.endsWith('Fairfax')"
+    )
+    assert page.evaluate("window.scrollY") == 0  # Space did not scroll the page
+
+
+def test_bib_search_filters_and_hides_empty_years(page):
+    def shown_years():
+        return page.eval_on_selector_all(
+            "h2.bibliography", "els => els.filter(e => !e.hidden).map(e => e.textContent)"
+        )
+
+    assert shown_years() == ["2024", "2023", "2022", "2021"]
+    page.fill("#bibsearch", "schrodinger")  # accents ignored
+    page.wait_for_function("document.querySelector('#full2024').closest('li').hidden")
+    assert shown_years() == ["2023"]
+    assert visible(page, "#conf2023") and not visible(page, "#thesis2022")
+    page.fill("#bibsearch", "fairfax")  # an author behind "2 more authors"
+    page.wait_for_function("!document.querySelector('#full2024').closest('li').hidden")
+    assert shown_years() == ["2024"]
+    page.fill("#bibsearch", "")
+    page.wait_for_function("!document.querySelector('#thesis2022').closest('li').hidden")
+    assert shown_years() == ["2024", "2023", "2022", "2021"]
+
+
+def test_copy_button(page):
+    page.click("#full2024 button.bibtex")
+    button = "#full2024-bibtex button.bibtex-copy"
+    assert visible(page, button)
+    page.click(button)
+    page.wait_for_function(
+        "['Copied', 'Press Ctrl+C'].includes("
+        "document.querySelector('#full2024-bibtex .bibtex-copy-label').textContent)"
+    )
+
+
+def test_no_request_leaves_the_site(page):
+    page.wait_for_load_state("networkidle")
+    assert page.requests
+    assert all(url.startswith("http://127.0.0.1:") for url in page.requests), page.requests
+
+
+def test_publication_page_controls(page, base_url):
+    page.goto(base_url + "publications/full2024/")
+    assert page.is_visible("section.publication-abstract")
+    assert page.is_visible("section.publication-bibtex button.bibtex-copy")
+    page.focus(".publication-detail button.award")
+    page.keyboard.press("Enter")
+    assert page.is_visible("#full2024-award")
+    page.click("p.publication-back a")
+    page.wait_for_url("**/lab/publications/#full2024")
