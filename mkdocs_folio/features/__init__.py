@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from mkdocs_folio.features.about import AboutFeature
 from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.content import ContentFeature
 from mkdocs_folio.features.publications import PublicationsFeature
 
 
 def default_features() -> list[Feature]:
     """A fresh set of features for one plugin instance."""
-    return [AboutFeature(), PublicationsFeature()]
+    return [AboutFeature(), PublicationsFeature(), ContentFeature()]
 
 
 __all__ = ["BuildContext", "Feature", "default_features"]
