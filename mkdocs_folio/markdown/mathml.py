@@ -108,7 +108,54 @@ def tex_to_mathml(tex: str, *, display: bool = False) -> str:
         raise MathError(f"unknown command {unknown.group(1)}")
     if _BARE_AMPERSAND.search(result):
         raise MathError("'&' outside an alignment environment")
-    return result
+    return _limits(result)
+
+
+# Large operators take their limits above and below (`munderover`); the browser moves them
+# to the side in inline math by itself (MathML's movablelimits). latex2mathml writes
+# `msubsup` for them inside \left...\right, which keeps the limits beside even when displayed.
+_LARGE_OPS = "\u2211\u220f\u2210\u22c2\u22c3\u2a00\u2a01\u2a02\u2a04\u2a06\u22c1\u22c0"
+_SUBSUP_OP = re.compile(
+    r"<(msubsup|msub|msup)>(<mo(?: [^>]*)?>(?:&#x0?(?:2211|220F|2210|22C2|22C3|2A00|2A01|2A02|2A04|2A06|22C1|22C0);|["
+    + _LARGE_OPS
+    + r"])</mo>)",
+    re.I,
+)
+_SWAP = {"msubsup": "munderover", "msub": "munder", "msup": "mover"}
+
+
+def _limits(mathml: str) -> str:
+    if "<msub" not in mathml and "<msup" not in mathml:
+        return mathml
+    out = mathml
+    for match in reversed(list(_SUBSUP_OP.finditer(mathml))):
+        tag = match.group(1)
+        close = _matching_close(out, match.start(), tag)
+        if close < 0:
+            continue
+        new = _SWAP[tag]
+        out = (
+            out[: match.start()]
+            + f"<{new}>"
+            + out[match.start() + len(tag) + 2 : close]
+            + f"</{new}>"
+            + out[close + len(tag) + 3 :]
+        )
+    return out
+
+
+def _matching_close(text: str, start: int, tag: str) -> int:
+    """Index of the `</tag>` closing the `<tag>` at `start` (same-name nesting counted)."""
+    depth = 0
+    pattern = re.compile(rf"<(/?){tag}(?=[\s>])")
+    for found in pattern.finditer(text, start):
+        if found.group(1):
+            depth -= 1
+            if depth == 0:
+                return found.start()
+        else:
+            depth += 1
+    return -1
 
 
 def _friendly(kind: str, reason: str) -> str:

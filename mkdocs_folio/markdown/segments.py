@@ -13,7 +13,7 @@ Protected ranges (the text inside them is literal):
 - inline code spans (a run of N backticks up to the next run of exactly N, within one
   paragraph); a backtick preceded by a backslash opens nothing;
 - the content of HTML elements whose text is literal: `pre`, `code`, `script`, `style`,
-  `textarea`, and HTML comments.
+  `textarea`, Distill's `d-code`, and HTML comments.
 
 Indented code blocks are not detected: in al-folio content indentation mostly means "inside a
 list item", and guessing wrong would hide real content from the rewrites.
@@ -26,13 +26,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["CodeMap", "code_map", "split_code"]
+__all__ = ["LITERAL_TAGS", "CodeMap", "code_map", "split_code"]
 
 _FENCE_OPEN = re.compile(
     r"^(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$"
 )
-_LITERAL_TAGS = ("pre", "code", "script", "style", "textarea")
-_HTML_START = re.compile(r"<(?:(!--)|(" + "|".join(_LITERAL_TAGS) + r")(?=[\s>/]))", re.I)
+LITERAL_TAGS = ("pre", "code", "script", "style", "textarea", "d-code")
+
+
+def _html_start(tags: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(tag) for tag in tags)
+    return re.compile(r"<(?:(!--)|(" + names + r")(?=[\s>/]))", re.I)
+
+
+_HTML_START = _html_start(LITERAL_TAGS)
 _BLANK_LINE = re.compile(r"\n[ \t>]*\n")
 
 
@@ -122,7 +129,9 @@ def _backslashed(text: str, index: int) -> bool:
     return count % 2 == 1
 
 
-def _inline(text: str, start: int, end: int, found: list[tuple[int, int]]) -> None:
+def _inline(
+    text: str, start: int, end: int, found: list[tuple[int, int]], html_start: re.Pattern[str]
+) -> None:
     """Code spans and literal HTML elements in `text[start:end]` (no fences inside)."""
     position = start
     while position < end:
@@ -131,7 +140,7 @@ def _inline(text: str, start: int, end: int, found: list[tuple[int, int]]) -> No
         if tick < 0 and angle < 0:
             return
         if angle >= 0 and (tick < 0 or angle < tick):
-            match = _HTML_START.match(text, angle)
+            match = html_start.match(text, angle)
             if match is None:
                 position = angle + 1
                 continue
@@ -184,18 +193,23 @@ def _inline(text: str, start: int, end: int, found: list[tuple[int, int]]) -> No
         position = closed
 
 
-def code_map(text: str) -> CodeMap:
-    """The protected ranges of a Markdown source (see the module docstring)."""
+def code_map(text: str, literal_tags: tuple[str, ...] = LITERAL_TAGS) -> CodeMap:
+    """The protected ranges of a Markdown source (see the module docstring).
+
+    `literal_tags`: the HTML elements whose content is literal (a rewrite that looks for
+    one of them, such as `<d-code>`, leaves it out).
+    """
+    html_start = _HTML_START if literal_tags == LITERAL_TAGS else _html_start(literal_tags)
     fences = _fences(text)
     found: list[tuple[int, int]] = []
     position = 0
     for start, end in fences:
         if start > position:
-            _inline(text, position, start, found)
+            _inline(text, position, start, found, html_start)
         found.append((start, end))
         position = end
     if position < len(text):
-        _inline(text, position, len(text), found)
+        _inline(text, position, len(text), found, html_start)
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:

@@ -10,6 +10,12 @@
   var rendered = [];
   var lastDark = null;
 
+  /* A heading id="mermaid" also makes a window.mermaid: check for the library's function. */
+  function lib(name, method) {
+    var value = window[name];
+    return !!value && typeof value[method] === "function";
+  }
+
   function isDark() {
     return document.documentElement.getAttribute("data-theme") === "dark";
   }
@@ -53,7 +59,7 @@
 
   var draw = {
     mermaid: function (box) {
-      if (!window.mermaid) return false;
+      if (!lib("mermaid", "initialize")) return false;
       window.mermaid.initialize({
         startOnLoad: false,
         securityLevel: "strict",
@@ -87,7 +93,7 @@
     },
 
     chartjs: function (box) {
-      if (!window.Chart) return false;
+      if (typeof window.Chart !== "function") return false;
       if (box.folioChart) box.folioChart.destroy();
       var Chart = window.Chart;
       Chart.defaults.color = cssVar("--folio-text-color", "#666");
@@ -100,7 +106,7 @@
     },
 
     echarts: function (box) {
-      if (!window.echarts) return false;
+      if (!lib("echarts", "init")) return false;
       if (box.folioChart) box.folioChart.dispose();
       var canvas = freshCanvas(box);
       var chart = window.echarts.init(canvas, isDark() ? "dark" : null);
@@ -113,7 +119,7 @@
     },
 
     plotly: function (box) {
-      if (!window.Plotly) return false;
+      if (!lib("Plotly", "newPlot")) return false;
       var spec = json(box);
       var layout = spec.layout || {};
       if (isDark()) {
@@ -128,7 +134,7 @@
     },
 
     vega_lite: function (box) {
-      if (!window.vegaEmbed) return false;
+      if (typeof window.vegaEmbed !== "function") return false;
       var canvas = freshCanvas(box);
       var options = { actions: { export: true, source: true, compiled: false, editor: false } };
       if (isDark()) options.theme = "dark";
@@ -137,7 +143,7 @@
     },
 
     diff2html: function (box) {
-      if (!window.Diff2HtmlUI) return false;
+      if (typeof window.Diff2HtmlUI !== "function") return false;
       var canvas = freshCanvas(box);
       var ui = new window.Diff2HtmlUI(canvas, sourceOf(box), {
         drawFileList: true,
@@ -153,7 +159,7 @@
     },
 
     leaflet: function (box) {
-      if (!window.L) return false;
+      if (!lib("L", "geoJSON")) return false;
       if (box.folioChart) box.folioChart.remove();
       var canvas = freshCanvas(box);
       var map = window.L.map(canvas, { scrollWheelZoom: false });
@@ -177,7 +183,7 @@
     },
 
     pseudocode: function (box) {
-      if (!window.pseudocode) return false;
+      if (!lib("pseudocode", "renderElement")) return false;
       var canvas = freshCanvas(box);
       var node = document.createElement("pre");
       node.textContent = sourceOf(box);
