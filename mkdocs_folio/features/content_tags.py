@@ -153,9 +153,15 @@ class ContentTags:
         finally:
             reporter.begin(*saved)
 
-    def partial(self, name: str, **context: Any) -> str:
+    def partial(self, template: str, **context: Any) -> str:
         assert self.ctx is not None
-        return self.ctx.render_partial(PARTIALS + name, **context)
+        return self.ctx.render_partial(PARTIALS + template, **context)
+
+    @staticmethod
+    def put_block(tag: TagContext, html_out: str) -> str:
+        """Stash a block tag's HTML, keeping the page's line count (later problems, found by
+        Markdown, then still name the line of the page file)."""
+        return tag.stash.put(html_out) + "\n" * (tag.raw_content or "").count("\n")
 
     # -- registration ----------------------------------------------------------------------
 
@@ -221,7 +227,7 @@ class ContentTags:
         fence = "`" * max(3, longest + 1)
         info = language + (' linenums="1"' if numbered else "")
         html_out = self.markdownify(tag, f"{fence}{info}\n{code}\n{fence}\n")
-        return tag.stash.put(html_out)
+        return self.put_block(tag, html_out)
 
     # -- collapsibles and tabs ---------------------------------------------------------------
 
@@ -229,7 +235,7 @@ class ContentTags:
         summary = tag.render(args).strip() if "{" in args else args.strip()
         summary_html = _inline(self.markdownify(tag, summary)) if summary else "Details"
         body = self.markdownify(tag, tag.content or "")
-        return tag.stash.put(self.partial("details.html", summary=summary_html, body=body))
+        return self.put_block(tag, self.partial("details.html", summary=summary_html, body=body))
 
     def tab(self, args: str, tag: TagContext) -> str:
         words = _SPLIT_ARGS.findall(tag.render(args) if "{" in args else args)
@@ -265,7 +271,7 @@ class ContentTags:
             prefix=prefix,
             panes=[{"name": name, "body": body} for name, body in panes],
         )
-        return tag.stash.put(html_out)
+        return self.put_block(tag, html_out)
 
     # -- embeds ------------------------------------------------------------------------------
 

@@ -109,14 +109,18 @@ def test_math_error_shows_source_and_names_page_and_line():
 
 
 def test_equation_reference_links_to_the_equation():
-    soup, _ = convert("\\begin{equation}\n\\label{eq:one}\nx = 1\n\\end{equation}\n\nSee \\eqref{eq:one}.\n")
+    soup, _ = convert(
+        "\\begin{equation}\n\\label{eq:one}\nx = 1\n\\end{equation}\n\nSee \\eqref{eq:one}.\n"
+    )
     link = soup.select_one("a.math-ref")
     assert link["href"] == "#eq-eq:one" and link.get_text() == "(1)"
     assert soup.select_one("#eq-eq\\:one .math-eqno").get_text() == "(1)"
 
 
 def test_mathjax_engine_keeps_tex_for_the_browser():
-    soup, _ = convert("Inline $a_1*b$ and\n\n\\begin{align}\na &= b\n\\end{align}\n", engine="mathjax")
+    soup, _ = convert(
+        "Inline $a_1*b$ and\n\n\\begin{align}\na &= b\n\\end{align}\n", engine="mathjax"
+    )
     inline = soup.select_one("span.math-tex")
     assert inline.get_text() == "\\(a_1*b\\)"
     assert "\\begin{align}" in soup.select_one("span.math-display").get_text()

@@ -3,6 +3,7 @@ TeX to MathML. Examples from al-folio posts, then hypothesis for the properties.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -167,7 +168,7 @@ def test_inline_dollar_math_is_found_exactly(before, tex, after):
 def test_find_math_never_touches_code_and_never_overlaps(text):
     cmap = code_map(text)
     spans = find_math(text, cmap)
-    for first, second in zip(spans, spans[1:], strict=False):
+    for first, second in itertools.pairwise(spans):
         assert first.end <= second.start
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
