@@ -67,7 +67,7 @@ ROUGE_ALIASES = {
     "gradle": "groovy",
 }
 
-_DIAGRAM = re.compile(r'data-folio-diagram="([a-z_]+)"')
+_DIAGRAM = re.compile(r'data-folio-diagram="([a-z0-9_]+)"')
 _TIKZ = re.compile(r'<script[^>]*type=["\']text/tikz["\']', re.I)
 _RAW_MERMAID = re.compile(r'<pre class="mermaid">(.*?)</pre>', re.S | re.I)
 _IMG = re.compile(r"<img\b(?![^>]*\bloading=)", re.I)

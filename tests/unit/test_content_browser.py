@@ -90,6 +90,34 @@ PLAIN = "---\nlayout: page\ntitle: plain\npermalink: /plain/\n---\nText with `co
 MERMAID = (
     "---\nlayout: page\ntitle: chart\npermalink: /chart/\n---\n```mermaid\ngraph TD; A-->B\n```\n"
 )
+CHARTS = r"""---
+layout: page
+title: charts
+permalink: /charts/
+---
+```chartjs
+{"type": "bar", "data": {"labels": ["a", "b"], "datasets": [{"label": "n", "data": [1, 2]}]}}
+```
+
+```diff2html
+diff --git a/x.js b/x.js
+index 0000001..0ddf2ba
+--- a/x.js
++++ b/x.js
+@@ -1 +1 @@
+-console.log("Hello")
++console.log("Hello, diff")
+```
+
+```pseudocode
+\begin{algorithm}
+\caption{Id}
+\begin{algorithmic}
+\STATE $$x = 1$$
+\end{algorithmic}
+\end{algorithm}
+```
+"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -115,6 +143,7 @@ def server(tmp_path_factory):
             "_pages/tables.md": TABLES,
             "_pages/plain.md": PLAIN,
             "_pages/chart.md": MERMAID,
+            "_pages/charts.md": CHARTS,
             "assets/img/photo.png": png,
             "assets/json/rows.json": f"[{rows}]",
         },
@@ -344,6 +373,35 @@ def _npm_file(spec: str, inner: str) -> Path:
         target.write_bytes(member.read())
     (cache / out).unlink()
     return target
+
+
+LIBRARY_FILES = {
+    "chart.js@4.6.1": ["dist/chart.umd.min.js"],
+    "diff2html@3.4.56": ["bundles/js/diff2html-ui.min.js", "bundles/css/diff2html.min.css"],
+    "katex@0.16.47": ["dist/katex.min.js", "dist/katex.min.css"],
+    "pseudocode@2.4.1": ["build/pseudocode.min.js", "build/pseudocode.min.css"],
+}
+
+
+def test_charts_diffs_and_pseudocode_render(open_page):
+    routes = {
+        f"https://cdn.jsdelivr.net/npm/{spec}/{inner}": _npm_file(spec, inner)
+        for spec, inners in LIBRARY_FILES.items()
+        for inner in inners
+    }
+    page = open_page("/charts/", routes=routes)
+    for kind in ("chartjs", "diff2html", "pseudocode"):
+        box = page.locator(f".folio-diagram[data-folio-diagram={kind}].folio-rendered")
+        box.wait_for(timeout=20000)
+    assert page.locator(".folio-diagram-chartjs canvas").count() == 1
+    assert page.locator(".folio-diagram-diff2html .d2h-file-wrapper").count() == 1
+    assert "x=1" in page.locator(".folio-diagram-pseudocode").inner_text().replace(" ", "")
+    page.locator("#light-toggle").click()
+    page.locator("#light-toggle").click()  # dark: drawn again, still there
+    page.locator(".folio-diagram-diff2html .d2h-wrapper.d2h-dark-color-scheme").wait_for(
+        timeout=20000
+    )
+    assert page.errors == []
 
 
 def test_mermaid_renders_and_follows_dark_mode(open_page):

@@ -186,7 +186,9 @@
       if (!lib("pseudocode", "renderElement")) return false;
       var canvas = freshCanvas(box);
       var node = document.createElement("pre");
-      node.textContent = sourceOf(box);
+      /* al-folio asks authors to write $$x$$ in pseudocode (kramdown needs it); pseudocode.js
+         with KaTeX wants $x$. */
+      node.textContent = sourceOf(box).replace(/\$\$/g, "$");
       canvas.appendChild(node);
       window.pseudocode.renderElement(node, { lineNumber: true });
       ok(box);
