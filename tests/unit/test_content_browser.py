@@ -423,3 +423,48 @@ def test_mermaid_renders_and_follows_dark_mode(open_page):
         timeout=20000,
     )
     assert page.errors == []
+
+
+def test_mathjax_engine_typesets_in_the_browser(browser, tmp_path):
+    library = _npm_file("mathjax@3.2.2", "es5/tex-svg-full.js")
+    write_files(
+        tmp_path,
+        {
+            "_config.yml": CONFIG + "math_engine: mathjax\n",
+            "_pages/about.md": "---\nlayout: about\ntitle: about\npermalink: /\n---\nHi.\n",
+            "_pages/math.md": "---\nlayout: page\ntitle: math\npermalink: /math/\n---\n"
+            "Inline $a_1 * b_2$ and\n\n\\begin{equation}\n\\label{eq:x}\nx^2\n\\end{equation}\n\n"
+            "See \\eqref{eq:x}; `$code$` stays code.\n",
+        },
+    )
+    result = init_and_build(tmp_path)
+    handler = functools.partial(_Quiet, directory=str(result.out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        url = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-svg-full.js"
+
+        def route(request_route):
+            if request_route.request.url == url:
+                return request_route.fulfill(
+                    path=str(library),
+                    headers={
+                        "Access-Control-Allow-Origin": "*",
+                        "Content-Type": "application/javascript",
+                    },
+                )
+            if request_route.request.url.startswith("http://127.0.0.1"):
+                return request_route.continue_()
+            return request_route.abort()
+
+        page.route("**/*", route)
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/math/")
+        page.locator("mjx-container[display=true]").wait_for(timeout=20000)
+        # inline math, the numbered equation, and the \eqref in the text
+        assert page.locator("mjx-container").count() == 3
+        assert page.locator("code").first.inner_text() == "$code$"
+    finally:
+        context.close()
+        httpd.shutdown()
