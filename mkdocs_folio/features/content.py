@@ -104,30 +104,40 @@ def page_flags(meta: Any) -> set[str]:
     return wanted
 
 
-def _toc_items(items: Any, labels: dict[str, str]) -> list[dict[str, Any]]:
+def _toc_items(items: Any, labels: dict[str, str], hidden: set[str]) -> list[dict[str, Any]]:
     out = []
     for item in items or []:
+        children = _toc_items(item.children, labels, hidden)
+        if item.id in hidden:
+            out.extend(children)  # jekyll-toc's `.no_toc`: the heading is left out
+            continue
         out.append(
             {
                 "title": html.escape(labels[item.id]) if item.id in labels else item.title,
                 "id": item.id,
                 "level": item.level,
-                "children": _toc_items(item.children, labels),
+                "children": children,
             }
         )
     return out
 
 
-def _toc_labels(content: str) -> dict[str, str]:
-    """Heading id -> `data-toc-text` (al-folio's way to shorten a heading in the TOC)."""
+def _toc_labels(content: str) -> tuple[dict[str, str], set[str]]:
+    """Heading id -> `data-toc-text` (al-folio's way to shorten a heading in the TOC), and
+    the ids of headings marked `{: .no_toc }` (left out, as jekyll-toc does)."""
     labels: dict[str, str] = {}
-    if "data-toc-text" not in content:
-        return labels
+    hidden: set[str] = set()
+    if "data-toc-text" not in content and "no_toc" not in content:
+        return labels, hidden
     for match in _HEADING_ATTRS.finditer(content):
         attrs = dict(_ATTR.findall(match.group(1)))
-        if "id" in attrs and "data-toc-text" in attrs:
+        if "id" not in attrs:
+            continue
+        if "data-toc-text" in attrs:
             labels[attrs["id"]] = html.unescape(attrs["data-toc-text"])
-    return labels
+        if "no_toc" in attrs.get("class", "").split():
+            hidden.add(attrs["id"])
+    return labels, hidden
 
 
 @dataclass
@@ -235,7 +245,7 @@ class ContentFeature(Feature):
 
         toc = meta.get("toc")
         if isinstance(toc, dict) and page.toc is not None and source.layout != "distill":
-            items = _toc_items(list(page.toc), _toc_labels(html))
+            items = _toc_items(list(page.toc), *_toc_labels(html))
             if items and as_bool(toc.get("beginning"), False):
                 listing = ctx.render_partial("partials/folio/content/toc.html", items=items)
                 html = f'<div id="table-of-contents">{listing}</div>\n<hr>\n{html}'

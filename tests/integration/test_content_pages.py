@@ -247,6 +247,9 @@ chart:
 | 1 | y |
 
 ## Second {: data-toc-text="Two" }
+
+## Hidden
+{: .no_toc }
 """,
 }
 
