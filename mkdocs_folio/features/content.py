@@ -240,6 +240,8 @@ class ContentFeature(Feature):
         data = _PageContent()
         if cfg.flag("lazy_loading_images", False):
             html = _IMG.sub('<img loading="lazy"', html)
+        if not cfg.flag("enable_medium_zoom", True):
+            html = html.replace(" data-zoomable", "")  # al-folio's switch for image zoom
         if as_bool(meta.get("pretty_table"), False):
             html = _TABLE.sub('<table data-toggle="table"', html)
 

@@ -229,7 +229,7 @@ class MathDocument:
     def reference(self, label: str, kind: str = "eqref") -> str | None:
         """The text of `\\eqref{label}` ("(3)") or `\\ref{label}` ("3"); None when unknown."""
         value = self.labels.get(label)
-        if value is None:
+        if not value:  # unknown, or the label of an equation without a number
             return None
         return f"({value})" if kind == "eqref" else value
 
