@@ -28,7 +28,7 @@ from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.pages import SourcePage
 
-__all__ = ["CommentsFeature", "analytics_html", "giscus_html"]
+__all__ = ["CommentsFeature", "analytics_html", "disqus_view", "giscus_view"]
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]+$")
 GISCUS_REQUIRED = ("repo", "repo_id", "category_id")
@@ -38,10 +38,13 @@ def _attr(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def giscus_html(settings: dict[str, Any]) -> str:
-    """The giscus widget: a container, a theme picker that follows the site, the client."""
-    light = str(settings.get("light_theme") or "light")
-    dark = str(settings.get("dark_theme") or "dark")
+def _json(value: Any) -> str:
+    """JSON for an inline script: `</` escaped, so a value cannot close the script."""
+    return json.dumps(value).replace("</", "<\\/")
+
+
+def giscus_view(settings: dict[str, Any]) -> dict[str, Any]:
+    """What `comments.html` needs for giscus: the client's data attributes and both themes."""
     data = {
         "repo": settings.get("repo"),
         "repo-id": settings.get("repo_id"),
@@ -52,44 +55,27 @@ def giscus_html(settings: dict[str, Any]) -> str:
         "reactions-enabled": settings.get("reactions_enabled", 1),
         "emit-metadata": settings.get("emit_metadata", 0),
         "input-position": settings.get("input_position") or "bottom",
-        "theme": light,
+        "theme": str(settings.get("light_theme") or "light"),
         "lang": settings.get("lang") or "en",
         "loading": "lazy",
     }
-    attrs = " ".join(
-        f'data-{key}="{_attr(int(value) if isinstance(value, bool) else value)}"'
+    attrs = [
+        (key, str(int(value) if isinstance(value, bool) else value))
         for key, value in data.items()
         if value is not None
-    )
-    themes = json.dumps({"light": light, "dark": dark})
-    return (
-        '<section class="folio-comments giscus-comments" aria-label="Comments">'
-        '<div class="giscus"></div>'
-        f"<script>(function(){{var t={themes},s=document.currentScript.nextElementSibling;"
-        "function pick(){return document.documentElement.getAttribute('data-theme')==='dark'?t.dark:t.light}"
-        "s.setAttribute('data-theme',pick());"
-        "document.addEventListener('folio:theme',function(){var f=document.querySelector('iframe.giscus-frame');"
-        "if(f&&f.contentWindow)f.contentWindow.postMessage({giscus:{setConfig:{theme:pick()}}},'https://giscus.app')})"
-        "})();</script>"
-        f'<script src="https://giscus.app/client.js" {attrs} crossorigin="anonymous" async></script>'
-        "<noscript>Please enable JavaScript to see the comments (powered by giscus).</noscript>"
-        "</section>"
-    )
+    ]
+    themes = {
+        "light": str(settings.get("light_theme") or "light"),
+        "dark": str(settings.get("dark_theme") or "dark"),
+    }
+    return {"attrs": attrs, "themes_json": _json(themes)}
 
 
-def disqus_html(shortname: str, page_url: str, identifier: str) -> str:
-    config = json.dumps({"url": page_url, "identifier": identifier})
-    return (
-        '<section class="folio-comments disqus-comments" aria-label="Comments">'
-        '<div id="disqus_thread"></div>'
-        f"<script>var disqus_config=function(){{var c={config};"
-        "this.page.url=c.url;this.page.identifier=c.identifier}};"
-        "(function(){var d=document,s=d.createElement('script');"
-        f"s.src='https://{shortname}.disqus.com/embed.js';"
-        "s.setAttribute('data-timestamp',+new Date());(d.head||d.body).appendChild(s)})();</script>"
-        "<noscript>Please enable JavaScript to see the comments (powered by Disqus).</noscript>"
-        "</section>"
-    )
+def disqus_view(shortname: str, page_url: str, identifier: str) -> dict[str, Any]:
+    return {
+        "config_json": _json({"url": page_url, "identifier": identifier}),
+        "script_json": _json(f"https://{shortname}.disqus.com/embed.js"),
+    }
 
 
 def analytics_ids(config: Any) -> dict[str, str]:
@@ -182,7 +168,7 @@ class CommentsFeature(Feature):
     ) -> None:
         meta = source.meta
         cfg = ctx.site.config
-        parts: list[str] = []
+        giscus = disqus = None
         if as_bool(meta.get("giscus_comments"), False):
             if self.giscus_missing:
                 if not self._giscus_reported:
@@ -196,7 +182,7 @@ class CommentsFeature(Feature):
                         "giscus: map of _config.yml; until then no page shows comments",
                     )
             else:
-                parts.append(giscus_html(self.giscus or {}))
+                giscus = giscus_view(self.giscus or {})
         if as_bool(meta.get("disqus_comments"), False):
             shortname = str(cfg.get("disqus_shortname") or "").strip()
             if not re.fullmatch(r"[A-Za-z0-9-]+", shortname):
@@ -209,6 +195,8 @@ class CommentsFeature(Feature):
                 )
             else:
                 url = (ctx.config.site_url or "").rstrip("/") + "/" + (page.url or "")
-                parts.append(disqus_html(shortname, url, page.url or "/"))
-        if parts:
-            view.extra["comments_html"] = "\n".join(parts)
+                disqus = disqus_view(shortname, url, page.url or "/")
+        if giscus or disqus:
+            view.extra["comments_html"] = ctx.render_partial(
+                "partials/folio/content/comments.html", giscus=giscus, disqus=disqus
+            )
