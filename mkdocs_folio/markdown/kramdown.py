@@ -153,9 +153,13 @@ class KramdownPreprocessor(Preprocessor):
                     line_of(start),
                     "define it with {:name: .class} on a line of its own",
                 )
-            index = len(state["items"])
             previous = _previous_line(text, start)
             attach_prev = previous is not None and text[previous[0] : previous[1]].strip(" \t>")
+            if attach_prev and prefix and not prefix.strip(" \t"):
+                # Indented under a list item: Python-Markdown's attr_list gives it to that
+                # item, as kramdown does; blank lines here would split the list.
+                continue
+            index = len(state["items"])
             state["items"].append((attributes, "prev" if attach_prev else "next"))
             marker = f"FOLIOIAL{state['key']}X{index}X"
             blank = prefix.rstrip()

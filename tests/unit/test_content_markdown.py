@@ -52,6 +52,12 @@ def test_block_ial_after_blockquote_table_fence_and_list():
     assert list(reporter.problems) == []
 
 
+def test_ial_indented_under_a_list_item_keeps_the_list_whole():
+    soup, _ = convert("- one\n  {: .first }\n- two\n")
+    assert len(soup.select("ul")) == 1
+    assert soup.select_one("li")["class"] == ["first"]
+
+
 def test_ial_before_a_block_ald_toc_and_span_ial():
     soup, _ = convert(
         '{:note: .callout title="n"}\n\n{: note #first }\nParagraph.\n\n'
