@@ -107,6 +107,7 @@ class ContentTags:
         self.notebooks: dict[str, Path] = {}
         """Output path (site-relative) -> notebook, converted after the build (nbconvert)."""
         self._tabs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._open: set[tuple[str, str]] = set()
         self._nbconvert_missing_reported = False
         self.ctx: BuildContext | None = None
 
@@ -168,6 +169,7 @@ class ContentTags:
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         self.ctx = ctx
         self._tabs = {}
+        self._open = set()
         self._sources = _source_index(ctx)
         registry.register_tag("link", self.link)
         registry.register_tag("post_url", self.post_url)
@@ -245,8 +247,14 @@ class ContentTags:
             )
             return ""
         group, name = words[0], " ".join(w.strip("\"'") for w in words[1:])
-        body = self.markdownify(tag, tag.content or "")
         key = (tag.stash.key, group)
+        if key not in self._open:
+            tag.problem(
+                f"{{% tab {group} {name} %}} is not inside {{% tabs {group} %}}",
+                "put it between {% tabs " + group + " %} and {% endtabs %}",
+            )
+            return ""
+        body = self.markdownify(tag, tag.content or "")
         self._tabs.setdefault(key, []).append((name, body))
         return ""
 
@@ -254,7 +262,11 @@ class ContentTags:
         group = (tag.render(args) if "{" in args else args).strip().strip("\"'")
         key = (tag.stash.key, group)
         self._tabs.pop(key, None)
-        _ = tag.content  # renders the inner {% tab %} tags, which fill self._tabs
+        self._open.add(key)
+        try:
+            _ = tag.content  # renders the inner {% tab %} tags, which fill self._tabs
+        finally:
+            self._open.discard(key)
         panes = self._tabs.pop(key, [])
         if not panes:
             tag.problem(

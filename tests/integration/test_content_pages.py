@@ -463,3 +463,40 @@ def test_enable_math_false_leaves_dollars(tmp_path):
     }
     result = init_and_build(_site(tmp_path, "enable_math: false\n", pages))
     assert "$x$" in result.soup("math/").get_text()
+
+
+def test_jupyter_notebook_with_nbconvert(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    fake = types.ModuleType("nbconvert")
+
+    class HTMLExporter:
+        def from_filename(self, filename):
+            return f"<html><body>converted {Path(filename).name}</body></html>", {}
+
+    fake.HTMLExporter = HTMLExporter
+    monkeypatch.setitem(sys.modules, "nbconvert", fake)
+    pages = {
+        "_pages/about.md": PAGES["_pages/about.md"],
+        "_pages/nb.md": "---\nlayout: page\ntitle: nb\npermalink: /nb/\n---\n"
+        "{% assign p = 'assets/jupyter/demo.ipynb' | relative_url %}{% jupyter_notebook p %}\n",
+    }
+    result = init_and_build(_site(tmp_path, "", pages))
+    frame = result.soup("nb/").select_one("iframe.jupyter-notebook-iframe")
+    assert frame["src"] == "/assets/jupyter/demo.ipynb.html"
+    converted = result.out / "assets/jupyter/demo.ipynb.html"
+    assert "converted demo.ipynb" in converted.read_text(encoding="utf-8")
+    assert not [w for w in result.folio_warnings() if "jupyter" in w]
+
+
+def test_tab_outside_tabs_is_reported(tmp_path):
+    pages = {
+        "_pages/about.md": PAGES["_pages/about.md"],
+        "_pages/t.md": "---\nlayout: page\ntitle: t\npermalink: /t/\n---\n"
+        "{% tab lonely one %}\nText\n{% endtab %}\n\n{% tabs empty %}\n{% endtabs %}\n",
+    }
+    result = init_and_build(_site(tmp_path, "", pages))
+    warnings = " ".join(result.folio_warnings())
+    assert "t.md:6: {% tab lonely one %} is not inside {% tabs lonely %}" in warnings
+    assert "t.md:10: {% tabs empty %} holds no" in warnings
