@@ -19,6 +19,7 @@ Rules (kramdown's and MathJax's, made predictable):
 - `\\$` is a literal dollar (`ESCAPED_DOLLAR` spans); `\\\\` is a literal backslash, so `\\\\(`
   opens nothing.
 - `\\eqref{label}` and `\\ref{label}` outside math are references (`REF` spans).
+- A `$` in a link address or an HTML attribute is not math.
 """
 
 from __future__ import annotations
@@ -151,6 +152,31 @@ def _paragraph_stop(text: str, start: int, stop: int) -> int:
     return blank.start() if blank else stop
 
 
+# Places where a `$` is part of an address, not math: link destinations `](url)`, reference
+# definitions `[x]: url`, autolinks `<https://...>`, and the attributes of HTML tags.
+_ADDRESS = re.compile(
+    r"""\]\(\s*<?[^()\s]*(?:\([^()\s]*\)[^()\s]*)*>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)"""
+    r"""|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$"""
+    r"""|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+>"""
+    r"""|<[A-Za-z][\w:-]*\s(?:[^<>\n]|\n(?![ \t>]*\n))*>""",
+    re.M,
+)
+
+
+def _without_addresses(text: str, cmap: CodeMap) -> CodeMap:
+    extra = [m.span() for m in _ADDRESS.finditer(text) if "$" in m.group(0) or "\\" in m.group(0)]
+    if not extra:
+        return cmap
+    ranges = sorted([*cmap.ranges, *extra])
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return CodeMap(text, tuple(merged))
+
+
 def find_math(text: str, cmap: CodeMap | None = None, *, dollars: bool = True) -> list[MathSpan]:
     """Every math span, escaped dollar and reference in `text`, in order.
 
@@ -159,6 +185,7 @@ def find_math(text: str, cmap: CodeMap | None = None, *, dollars: bool = True) -
     """
     if cmap is None:
         cmap = code_map(text)
+    cmap = _without_addresses(text, cmap)
     spans: list[MathSpan] = []
     line_starts = [0]
     for match in re.finditer("\n", text):

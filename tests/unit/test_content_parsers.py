@@ -145,6 +145,15 @@ def test_find_math_lines_and_blockquote_prefixes():
     assert ">" not in span.tex
 
 
+def test_find_math_skips_addresses_and_attributes():
+    text = (
+        "[a](https://x.org/$a$b) and\n[b]: https://y.org/$c$\n"
+        '<span title="$t$">$ok$</span> <https://z.org/$q$>\n\n'
+        "if a <b then $x$\n\nand c > d"
+    )
+    assert _math(text) == [("$", "ok", False), ("$", "x", False)]
+
+
 def test_find_math_without_dollars():
     assert _math("$a$ and \\(b\\)", dollars=False) == [("\\(", "b", False)]
 
