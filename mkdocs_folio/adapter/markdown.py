@@ -58,8 +58,8 @@ class MarkdownRenderer:
     """
 
     def __init__(self, config: MkDocsConfig) -> None:
-        self._extensions = list(config.markdown_extensions)
-        self._configs = dict(config.mdx_configs)
+        # Read at first use: features add their extensions after this renderer is made.
+        self._config = config
         self._md: md_lib.Markdown | None = None
         self._cache: dict[str, str] = {}
 
@@ -69,7 +69,10 @@ class MarkdownRenderer:
         if cached is not None:
             return cached
         if self._md is None:
-            self._md = md_lib.Markdown(extensions=self._extensions, extension_configs=self._configs)
+            self._md = md_lib.Markdown(
+                extensions=list(self._config.markdown_extensions),
+                extension_configs=dict(self._config.mdx_configs),
+            )
         html = self._md.reset().convert(text)
         self._cache[text] = html
         return html
