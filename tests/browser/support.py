@@ -74,6 +74,7 @@ class MkdocsServe:
         self.log_path = log
         self.base = ""
         self.proc: subprocess.Popen[bytes] | None = None
+        self.returncode: int | None = None
 
     def start(self) -> MkdocsServe:
         port = free_port()
@@ -145,6 +146,7 @@ class MkdocsServe:
                     self.proc.kill()
                     self.proc.wait()
         self._log.close()
+        self.returncode = self.proc.returncode
         self.proc = None
 
     def __enter__(self) -> MkdocsServe:
