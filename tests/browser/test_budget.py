@@ -69,3 +69,12 @@ def test_search_worker_and_index_load_on_first_use(open_page, static_host) -> No
     assert "/search/search_index.json" in paths
     assert any("/workers/search." in path for path in paths)
     assert visit.problems() == []
+
+
+def test_lazy_search_works_with_materials_own_shortcut(open_page, static_host) -> None:
+    """Material's '/' shortcut opens search without our button: the index still loads."""
+    page = open_page(static_host.base + "lab/").page
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.type("politeness")
+    page.wait_for_selector(".md-search-result__item", state="attached")
