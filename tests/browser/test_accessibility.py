@@ -123,3 +123,17 @@ def test_social_icons_are_named_after_their_network(open_page, static_host) -> N
     )
     assert names and all(names), names
     assert any("github" in name.lower() for name in names), names
+
+
+def test_the_name_check_finds_a_nameless_icon_link(browser) -> None:
+    page = browser.new_page()
+    page.set_content(
+        '<a href="/a"><svg width="10" height="10"></svg></a>'
+        '<a href="/b" aria-label="GitHub"><svg width="10" height="10"></svg></a>'
+        '<button><span class="sr-only">Menu</span><svg width="10" height="10"></svg></button>'
+        '<a href="/c">text</a><style>.sr-only{position:absolute;width:1px;height:1px;'
+        "overflow:hidden;clip:rect(0,0,0,0)}</style>"
+    )
+    found = page.evaluate(NAMELESS)
+    page.close()
+    assert len(found) == 1 and 'href="/a"' in found[0]
