@@ -33,9 +33,12 @@ def test_profile_floats_beside_the_bio_on_desktop(open_page, served) -> None:
     profile = box(page, ".profile")
     line = first_line(page, ".post article .clearfix p")  # the bio's first line
     assert profile["width"] < 0.5 * box(page, ".post article")["width"]
-    # beside: same height on the page, and the picture on the configured side (right)
+    # beside: same height on the page, and the picture on the configured side
     assert profile["y"] <= line["y"] < profile["y"] + profile["height"]
-    assert line["x"] + line["width"] <= profile["x"] + 1
+    if "float-left" in (page.get_attribute(".profile", "class") or ""):
+        assert profile["x"] + profile["width"] <= line["x"] + 1
+    else:
+        assert line["x"] + line["width"] <= profile["x"] + 1
 
 
 def test_profile_stacks_above_the_bio_on_a_phone(open_page, served) -> None:
