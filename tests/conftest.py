@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,47 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared is optional)")
     return path
+
+
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+CHROMIUM = os.environ.get("FOLIO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM_MISSING = (
+    f"browser tests skipped: Chromium not found at {CHROMIUM}; "
+    "install it with `apt-get install chromium` (Debian/Ubuntu)"
+)
+
+
+def skip_unless_required(reason: str) -> None:
+    """Skip, or fail when FOLIO_REQUIRE_ALL=1 (set by .ci/run, which installs everything:
+    in CI a missing tool is a broken setup, not a reason to run fewer tests)."""
+    if os.environ.get("FOLIO_REQUIRE_ALL") == "1":
+        pytest.fail(f"FOLIO_REQUIRE_ALL=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_chromium() -> str:
+    """The Chromium executable, or skip. Every browser test skips from this one line, so
+    `pytest -ra` folds them all into one line that says how to install Chromium."""
+    if not Path(CHROMIUM).exists():
+        skip_unless_required(CHROMIUM_MISSING)
+    return CHROMIUM
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Fold every 'no Chromium' skip into one line of `pytest -ra` (pytest reports a fixture's
+    skip at each test's own line, which would print one line per browser test)."""
+    report = yield
+    longrepr = report.longrepr
+    if report.skipped and isinstance(longrepr, tuple) and CHROMIUM_MISSING in str(longrepr[2]):
+        report.longrepr = (__file__, None, longrepr[2])
+    return report
+
+
+def require_module(name: str, hint: str):
+    """Import a test tool, or skip (fail under FOLIO_REQUIRE_ALL=1) saying how to get it."""
+    try:
+        return __import__(name, fromlist=["_"])
+    except ImportError:
+        skip_unless_required(f"{name} is not installed: {hint}")

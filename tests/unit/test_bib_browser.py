@@ -6,7 +6,6 @@ Skips when Playwright or Debian's chromium is not available.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -14,13 +13,12 @@ import pytest
 
 from mkdocs_folio.bib import bib_settings, bibliography_view, parse_bibliography
 from mkdocs_folio.problems import Problems
+from tests.conftest import CHROMIUM, require_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 material = pytest.importorskip("material")
 sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium")
 
 BIB = r"""
 @article{many, title = {Many authors}, year = {2021}, abstract = {The abstract.},
@@ -55,6 +53,7 @@ def page_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def page(page_file: Path):
+    require_chromium()  # one skip line for every browser test when Chromium is missing
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,

@@ -117,18 +117,7 @@
     document.addEventListener("click", function () { closeDropdowns(); });
 
     var searchToggle = document.getElementById("search-toggle");
-    if (searchToggle) {
-      searchToggle.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          openSearch();
-        }
-      });
-      searchToggle.addEventListener("click", function () {
-        var input = document.querySelector(".md-search__input");
-        if (input) setTimeout(function () { input.focus(); }, 50);
-      });
-    }
+    if (searchToggle) searchToggle.addEventListener("click", openSearch);
     document.addEventListener("keydown", function (event) {
       if ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K")) {
         event.preventDefault();

@@ -1,0 +1,279 @@
+"""Packaging and deploy, as a user meets them: `mkdocs-folio new`, the wheel installed into a
+fresh virtual environment building two different sites, `mkdocs gh-deploy` to a git remote,
+and ProperDocs (the maintained MkDocs 1.x fork) building the demo like MkDocs does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mkdocs_folio.cli import main as cli_main
+from mkdocs_folio.scaffold import site_files
+from tests.browser.support import mkdocs_env
+from tests.conftest import REPO, require_module, skip_unless_required
+from tests.sitebuilder import build_site
+
+DEMO = REPO / "demo-site"
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        command, cwd=cwd, env=env or mkdocs_env(), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, command))}:\n{result.stdout}\n{result.stderr}"
+    )
+    return result.stdout + result.stderr
+
+
+def copy_demo(target: Path) -> Path:
+    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("site", ".cache"))
+    return target
+
+
+# ---- the package lists every subpackage ---------------------------------------------------
+
+
+def test_every_subpackage_ships_in_the_wheel() -> None:
+    """pyproject.toml lists packages by hand (the theme lives outside the package folder):
+    a new subpackage that is not listed would be missing from the wheel."""
+    tomllib = pytest.importorskip("tomllib")
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in (REPO / "mkdocs_folio").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+# ---- mkdocs-folio new --------------------------------------------------------------------
+
+
+def test_new_site_builds_strict(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "my-site"
+    assert cli_main(["new", str(root), "--name", "Grace Brewster Hopper"]) == 0
+    assert "mkdocs serve" in capsys.readouterr().out
+    for name in (
+        "mkdocs.yml",
+        "_config.yml",
+        "_pages/about.md",
+        "_pages/publications.md",
+        "_bibliography/papers.bib",
+        "_data/socials.yml",
+        "assets/img/prof_pic.svg",
+        ".github/workflows/deploy.yml",
+    ):
+        assert (root / name).is_file(), name
+    assert list((root / "_news").glob("*.md")) and list((root / "_posts").glob("*.md"))
+
+    result = build_site(root, strict=True)
+    assert result.error is None, result.error
+    assert result.folio_warnings() == []
+    home = result.soup("")
+    assert "Grace" in home.select_one(".post-title").get_text()
+    assert home.select_one(".profile img")["src"] == "assets/img/prof_pic.svg"
+    assert home.select(".news table tr"), "news and latest posts on the about page"
+    assert "An Example Paper You Can Replace" in home.get_text()
+    assert home.select_one(".author em").get_text(strip=True) == "Grace Brewster Hopper"
+    assert home.select(".contact-icons a")
+    publications = result.soup("publications/")
+    assert len(publications.select("ol.bibliography > li")) == 2
+    assert publications.select_one("#bibsearch") is not None
+
+
+def test_new_site_workflow_builds_strict_and_deploys_to_pages(tmp_path: Path) -> None:
+    files = site_files("Ada Lovelace")
+    workflow = yaml.safe_load(files[".github/workflows/deploy.yml"])
+    site_dir = yaml.safe_load(files["mkdocs.yml"])["site_dir"]
+    build_steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in build_steps]
+    uses = [step.get("uses", "") for step in build_steps]
+    assert "mkdocs build --strict" in runs
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    upload = next(s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == site_dir
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert "mkdocs-folio" in files["requirements.txt"]
+
+
+def test_new_refuses_a_non_empty_folder(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert cli_main(["new", str(tmp_path)]) == 1
+    assert "not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_new_into_an_empty_folder_and_a_file(tmp_path: Path) -> None:
+    assert cli_main(["new", str(tmp_path)]) == 0  # empty is fine
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    assert cli_main(["new", str(target)]) == 2
+
+
+def test_new_site_with_an_awkward_name(tmp_path: Path) -> None:
+    root = tmp_path / "s"
+    assert cli_main(["new", str(root), "--name", 'Zoë "Z" {de} la Cruz']) == 0
+    result = build_site(root, strict=True)
+    assert result.error is None, result.error
+    assert "Zoë" in result.soup("").select_one(".post-title").get_text()
+
+
+# ---- mkdocs gh-deploy --------------------------------------------------------------------
+
+
+def test_gh_deploy_to_a_local_bare_repository(tmp_path: Path) -> None:
+    git = shutil.which("git")
+    if git is None:
+        skip_unless_required("git is not installed (apt-get install git)")
+    env = mkdocs_env()
+    env.update(
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.org",
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(tmp_path),
+    )
+    remote = tmp_path / "remote.git"
+    run([git, "init", "--bare", "-q", str(remote)], tmp_path, env)
+    site = copy_demo(tmp_path / "site")
+    run([git, "init", "-q", "-b", "main"], site, env)
+    run([git, "add", "."], site, env)
+    run([git, "commit", "-q", "-m", "site"], site, env)
+    run([git, "remote", "add", "pages-remote", str(remote)], site, env)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "gh-deploy",
+            "--remote-name",
+            "pages-remote",
+            "--remote-branch",
+            "published",
+            "--message",
+            "Deploy {sha} with mkdocs {version}",
+            "--force",
+        ],
+        site,
+        env,
+    )
+    files = run(
+        [git, "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "published"], site, env
+    )
+    names = set(files.split())
+    assert {"index.html", "publications/index.html", ".nojekyll", "sitemap.xml"} <= names
+    assert any(re.match(r"assets/folio/folio\.[0-9a-f]+\.css$", name) for name in names)
+    log = run([git, "--git-dir", str(remote), "log", "-1", "--format=%s", "published"], site, env)
+    assert log.startswith("Deploy ")
+
+
+# ---- ProperDocs --------------------------------------------------------------------------
+
+
+def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
+    require_module("properdocs", "pip install properdocs")
+    site = copy_demo(tmp_path / "site")
+    outputs = {}
+    for tool in ("mkdocs", "properdocs"):
+        out = tmp_path / f"out-{tool}"
+        run([sys.executable, "-m", tool, "build", "--strict", "-d", str(out)], site)
+        outputs[tool] = out
+    generator = re.compile(r'<meta name="generator" content="[^"]*">')
+    mk_files = sorted(
+        p.relative_to(outputs["mkdocs"]) for p in outputs["mkdocs"].rglob("*") if p.is_file()
+    )
+    pd_files = sorted(
+        p.relative_to(outputs["properdocs"])
+        for p in outputs["properdocs"].rglob("*")
+        if p.is_file()
+    )
+    assert mk_files == pd_files
+    for rel in mk_files:
+        if rel.suffix != ".html":
+            continue
+        mk = generator.sub("", (outputs["mkdocs"] / rel).read_text(encoding="utf-8"))
+        pd = generator.sub("", (outputs["properdocs"] / rel).read_text(encoding="utf-8"))
+        assert mk == pd, f"{rel} differs between MkDocs and ProperDocs"
+
+
+# ---- the wheel in a fresh virtual environment ----------------------------------------------
+
+
+def test_wheel_in_a_fresh_venv_builds_two_sites(tmp_path: Path) -> None:
+    """The proof that the package ships what it needs: build the wheel, install it (and its
+    dependencies from the package index) into a clean venv without system site-packages,
+    and build the demo and a second, different site with that one installed theme."""
+    started = time.monotonic()
+    dist = tmp_path / "dist"
+    run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)], tmp_path)
+    wheel = next(dist.glob("mkdocs_folio-*.whl"))
+    built = time.monotonic()
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=False, clear=True).create(env_dir)
+    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = str(bin_dir / "python")
+    env = mkdocs_env()
+    env.pop("PYTHONPATH", None)
+    env.pop("PYTHONHOME", None)
+    run([python, "-m", "pip", "install", "-q", str(wheel)], tmp_path, env)
+    installed = time.monotonic()
+
+    # no system site-packages: the venv sees only what was installed into it
+    cfg = (env_dir / "pyvenv.cfg").read_text(encoding="utf-8")
+    assert "include-system-site-packages = false" in cfg
+    where = run(
+        [
+            python,
+            "-c",
+            "import mkdocs_folio.theme as t, mkdocs; print(t.__file__); print(mkdocs.__file__)",
+        ],
+        tmp_path,
+        env,
+    ).split()
+    theme_dir = Path(where[0]).parent
+    for path in where:
+        assert Path(path).resolve().is_relative_to(env_dir.resolve()), path
+    assert list((theme_dir / ".icons/folio").glob("*.svg"))
+    assert {p.name for p in (theme_dir / "assets/css").glob("*.css")} >= {"00-base.css", "bib.css"}
+    assert (theme_dir / "mkdocs_theme.yml").is_file()
+
+    # site 1: the demo (docs/ layout, settings under the plugin's site: option)
+    demo = copy_demo(tmp_path / "demo")
+    run([str(bin_dir / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "demo-out")], demo, env)
+    # site 2: a new site made by the installed CLI (al-folio layout with _config.yml)
+    run(
+        [str(bin_dir / "mkdocs-folio"), "new", str(tmp_path / "second"), "--name", "Ada Lovelace"],
+        tmp_path,
+        env,
+    )
+    run([str(bin_dir / "mkdocs"), "build", "--strict"], tmp_path / "second", env)
+
+    for out in (tmp_path / "demo-out", tmp_path / "second/_site"):
+        html = (out / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'href="assets/folio/folio\.[0-9a-f]+\.css"', html), out
+        assert list((out / "assets/folio").glob("folio.*.js"))
+    # both sites use the installed theme: neither has a copy of the theme's files
+    for site in (demo, tmp_path / "second"):
+        assert not list(site.rglob("mkdocs_theme.yml"))
+        assert not list(site.rglob("00-base.css"))
+    print(
+        f"\nwheel: built in {built - started:.1f} s, installed with dependencies into a fresh"
+        f" venv in {installed - built:.1f} s, two sites built in {time.monotonic() - installed:.1f} s"
+    )
