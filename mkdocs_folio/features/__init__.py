@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from mkdocs_folio.features.about import AboutFeature
 from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.blog import BlogFeature
+from mkdocs_folio.features.collections import CollectionsFeature
+from mkdocs_folio.features.icons import IconsFeature
 from mkdocs_folio.features.publications import PublicationsFeature
 
 
 def default_features() -> list[Feature]:
     """A fresh set of features for one plugin instance."""
-    return [AboutFeature(), PublicationsFeature()]
+    return [
+        CollectionsFeature(),
+        AboutFeature(),
+        PublicationsFeature(),
+        BlogFeature(),
+        IconsFeature(),  # last: draws the <i class="fa-..."> left by every other part
+    ]
 
 
 __all__ = ["BuildContext", "Feature", "default_features"]
