@@ -292,6 +292,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         page.meta = page_meta(source, self._template(source.layout))
         # Our own parse of the file, not MkDocs': a broken front matter block never leaks.
         body = source.front.body
+        ctx.page = page  # the page whose body Liquid renders (tags render partials for it)
         if self.liquid is not None:
             variables: dict[str, Any] = {"page": self._liquid_page(source, page)}
             for feature in self.features:

@@ -6,8 +6,11 @@ from mkdocs_folio.features.about import AboutFeature
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.blog import BlogFeature
 from mkdocs_folio.features.collections import CollectionsFeature
+from mkdocs_folio.features.cv import CvFeature
 from mkdocs_folio.features.icons import IconsFeature
+from mkdocs_folio.features.projects import ProjectsFeature
 from mkdocs_folio.features.publications import PublicationsFeature
+from mkdocs_folio.features.teaching import TeachingFeature
 
 
 def default_features() -> list[Feature]:
@@ -17,6 +20,9 @@ def default_features() -> list[Feature]:
         AboutFeature(),
         PublicationsFeature(),
         BlogFeature(),
+        ProjectsFeature(),
+        TeachingFeature(),
+        CvFeature(),
         IconsFeature(),  # last: draws the <i class="fa-..."> left by every other part
     ]
 

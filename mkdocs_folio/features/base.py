@@ -50,6 +50,9 @@ class BuildContext:
     """Collection documents that became pages, by `src_uri` (filled by the collections
     feature): a post's layout, the blog and the feed read their values from here."""
     files: Files | None = None
+    page: Page | None = None
+    """The page being read (set before its body's Liquid runs): tags that render theme
+    partials make their links relative to it."""
     navbar: Navbar | None = None
     site_view: SiteView | None = None
     liquid: LiquidRenderer | None = None

@@ -114,7 +114,6 @@ class BlogFeature(Feature):
         self.post_html: dict[str, str] = {}
         self.feed_sources: dict[str, Document] = {}
         self.current: tuple[Pagination, int] | None = None
-        self.current_page: Page | None = None
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -211,7 +210,6 @@ class BlogFeature(Feature):
     def liquid_variables(
         self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
     ) -> None:
-        self.current_page = page
         paginated = self.paginated.get(page.file.src_uri)
         self.current = paginated
         if paginated is None:
@@ -234,7 +232,7 @@ class BlogFeature(Feature):
             view = feature.pagination_view(ctx, *feature.current)
             if view.total_pages <= 1:
                 return ""
-            html = render_in_page(ctx, PAGINATION_TEMPLATE, feature.current_page, pager=view)
+            html = render_in_page(ctx, PAGINATION_TEMPLATE, ctx.page, pager=view)
             return tag.stash.put(html)
 
         registry.register_include("pagination", pagination_include)
@@ -369,7 +367,6 @@ class BlogFeature(Feature):
 
     def post_build(self, ctx: BuildContext) -> None:
         self.current = None
-        self.current_page = None
         site = ctx.site
         if not site.collections.get("posts"):
             return

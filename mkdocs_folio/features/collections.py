@@ -65,7 +65,6 @@ class CollectionsFeature(Feature):
 
     def __init__(self) -> None:
         self.specs: list[CollectionSpec] = []
-        self.current_page: Page | None = None
         self._inline_cache: dict[tuple[str, str], str] = {}
 
     # -- inputs ----------------------------------------------------------------------------
@@ -147,7 +146,6 @@ class CollectionsFeature(Feature):
     def liquid_variables(
         self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
     ) -> None:
-        self.current_page = page
         document = ctx.documents.get(page.file.src_uri)
         if document is not None:
             values = document.liquid()
@@ -163,7 +161,7 @@ class CollectionsFeature(Feature):
             listing = Listing(enabled=True, limit=_as_limit(limit))
             view = feature.news_listing(ctx, listing)
             html = render_in_page(
-                ctx, LISTING_TEMPLATE, feature.current_page, listing=view, empty="No news so far..."
+                ctx, LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
             )
             return tag.stash.put(html)
 
@@ -190,7 +188,6 @@ class CollectionsFeature(Feature):
         return cached
 
     def post_build(self, ctx: BuildContext) -> None:
-        self.current_page = None
         if len(self._inline_cache) > 4096:
             self._inline_cache.clear()
 
