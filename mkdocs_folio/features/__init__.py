@@ -5,11 +5,14 @@ from __future__ import annotations
 from mkdocs_folio.features.about import AboutFeature
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.blog import BlogFeature
+from mkdocs_folio.features.books import BooksFeature
 from mkdocs_folio.features.collections import CollectionsFeature
 from mkdocs_folio.features.cv import CvFeature
 from mkdocs_folio.features.icons import IconsFeature
+from mkdocs_folio.features.people import PeopleFeature
 from mkdocs_folio.features.projects import ProjectsFeature
 from mkdocs_folio.features.publications import PublicationsFeature
+from mkdocs_folio.features.repositories import RepositoriesFeature
 from mkdocs_folio.features.teaching import TeachingFeature
 
 
@@ -23,6 +26,9 @@ def default_features() -> list[Feature]:
         ProjectsFeature(),
         TeachingFeature(),
         CvFeature(),
+        PeopleFeature(),
+        RepositoriesFeature(),
+        BooksFeature(),
         IconsFeature(),  # last: draws the <i class="fa-..."> left by every other part
     ]
 
