@@ -565,8 +565,9 @@ def sort_for_pagination(documents: list[Document], settings: PaginationSettings)
 def title_from_url(url: str) -> str:
     """A readable title for an external post that has none: the last part of its path."""
     path = urlsplit(url).path.rstrip("/")
-    last = path.rsplit("/", 1)[-1] if path else urlsplit(url).netloc
-    last = re.sub(r"\.[a-z0-9]{1,5}$", "", last, flags=re.I)
+    if not path:
+        return urlsplit(url).netloc or url
+    last = re.sub(r"\.[a-z0-9]{1,5}$", "", path.rsplit("/", 1)[-1], flags=re.I)
     words = re.split(r"[-_+]+", last)
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:] if text else url

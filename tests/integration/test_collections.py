@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.integration.collections_site import CV_PAGE, FILES
-from tests.sitebuilder import BuildResult, init_and_build, write_files
+from tests.sitebuilder import BuildResult, build_site, init_and_build, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -309,7 +309,9 @@ def test_teaching_index_and_calendar_link(site):
     assert text(items[0].select_one(".course-term")) == "Spring"
     assert items[0].select_one(".course-description em") is not None
     link = soup.select_one(".calendar a.calendar-link")
-    assert link["href"].startswith("https://calendar.google.com/calendar/embed?src=ada%40example.org")
+    assert link["href"].startswith(
+        "https://calendar.google.com/calendar/embed?src=ada%40example.org"
+    )
     assert "Europe/London" in link["href"]
     assert soup.select("iframe") == []  # no third-party embed unless asked
 
@@ -353,7 +355,7 @@ def test_cv_older_list_format(site):
     titles = [text(c.select_one("h3.card-title")) for c in cards]
     assert titles == ["General Information", "Education", "Interests", "Other Interests", "Skills"]
     rows = cards[0].select("tr")
-    assert text(rows[1]) .startswith("Languages English, French")
+    assert text(rows[1]).startswith("Languages English, French")
     assert rows[1].select_one("em") is not None
     education = cards[1]
     assert text(education.select_one(".badge")) == "1830"
@@ -411,8 +413,14 @@ RESUME = """{"basics": {"name": "Ada J", "label": "Resume Analyst", "email": "a@
         (
             "",
             {"_data/cv.yml": RENDERCV, "assets/json/resume.json": RESUME},
-            ["Contact Information", "Professional Summary", "Experience", "Education", "Skills",
-             "Misc"],
+            [
+                "Contact Information",
+                "Professional Summary",
+                "Experience",
+                "Education",
+                "Skills",
+                "Misc",
+            ],
             "Ada Lovelace",
         ),
         (
@@ -500,7 +508,11 @@ def test_book_review_and_shelf(site):
     stars = soup.select_one(".book-stars")
     assert stars["aria-label"] == "4.5 out of 5 stars"
     chips = {text(a): a["href"] for a in soup.select("p.post-tags a")}
-    assert chips == {"2024": "../2024/", "classics": "../tag/classics/", "science": "../category/science/"}
+    assert chips == {
+        "2024": "../2024/",
+        "classics": "../tag/classics/",
+        "science": "../category/science/",
+    }
     assert soup.select_one("figure.book-cover img")["src"] == "../../assets/img/covers/ada.jpg"
     queued = site.soup("books/queued/")
     assert queued.select_one("figure img") is None  # Open Library is linked, not loaded
@@ -523,3 +535,49 @@ def test_no_raw_liquid_anywhere(site):
         for code in body.select("code, pre, script"):
             code.decompose()
         assert "{%" not in body.get_text() and "{{" not in body.get_text(), path
+
+
+# -- options and rebuilds ------------------------------------------------------------------------
+
+
+def test_drafts_and_future_only_when_asked(tmp_path):
+    files = dict(FILES)
+    files["_config.yml"] = FILES["_config.yml"] + "future: true\n"
+    write_files(tmp_path, files)
+    init_and_build(tmp_path)
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text().replace("  - folio\n", "  - folio:\n      drafts: true\n")
+    )
+    result = build_site(tmp_path)
+    assert result.error is None
+    assert result.exists("blog/2999/future/")
+    drafts = list((result.out / "blog").glob("*/an-idea/index.html"))
+    assert len(drafts) == 1
+
+
+def test_serve_rebuild_keeps_the_plugin_and_reparses_only_the_edited_post(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_files(tmp_path, FILES)
+    init_and_build(tmp_path)
+    out = tmp_path / "_serve"
+
+    def rebuild():
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return config.plugins["folio"]
+
+    first = rebuild()
+    post = tmp_path / "_posts/2024-01-05-first-post.md"
+    post.write_text(post.read_text().replace("title: first post", "title: first post, edited"))
+    misses = first.cache.misses
+    second = rebuild()
+    assert second is first  # one plugin instance for the whole serve session
+    assert second.cache.misses - misses == 1  # only the edited post was parsed again
+    html = (out / "blog/2024/first-post/index.html").read_text()
+    assert "first post, edited" in html
+    blog = (out / "blog/page/2/index.html").read_text()
+    assert "first post, edited" in blog
