@@ -266,6 +266,13 @@ class BlogFeature(Feature):
             trail=trail,
         )
 
+    def page_markdown(self, ctx: BuildContext, page: Page, source: SourcePage, text: str) -> str:
+        if source.generated:
+            # Page 2..N of the blog and the archives repeat what the posts say: keep them out
+            # of the search index (Material's `search: {exclude: true}`), as al-folio does.
+            page.meta["search"] = {"exclude": True}
+        return text
+
     # -- layouts ---------------------------------------------------------------------------
 
     def page_context(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -330,33 +330,45 @@ def citation(*, title: str, date: datetime | None, url: str, site: SiteConfig) -
 
 
 class RelatedIndex:
-    """Posts by tag and category, so related posts cost a lookup, not a scan of every post."""
+    """Posts by tag and category, so related posts cost a lookup, not a scan of every post.
+
+    Posts are numbered in the order given (newest first), so "newest first among equals" is
+    "smallest number first".
+    """
 
     def __init__(self, posts: list[Document]) -> None:
         self.posts = posts
-        self.order = {id(post): index for index, post in enumerate(posts)}
-        self.by_key: dict[tuple[str, str], list[Document]] = defaultdict(list)
-        for post in posts:
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.position: dict[str, int] = {}
+        for index, post in enumerate(posts):
+            self.position.setdefault(post.url, index)
             for tag in set(post.tags):
-                self.by_key[("t", tag)].append(post)
+                self.by_key[("t", tag)].append(index)
             for category in set(post.categories):
-                self.by_key[("c", category)].append(post)
+                self.by_key[("c", category)].append(index)
 
     def related(
         self, tags: list[str], categories: list[str], *, exclude_url: str, limit: int
     ) -> list[Document]:
         """Posts sharing the most tags and categories first, newest first among equals."""
-        scores: dict[int, int] = defaultdict(int)
-        found: dict[int, Document] = {}
+        if limit <= 0:
+            return []
         keys = [("t", t) for t in set(tags)] + [("c", c) for c in set(categories)]
+        scores: Counter[int] = Counter()
         for key in keys:
-            for post in self.by_key.get(key, ()):
-                if post.url == exclude_url:
-                    continue
-                scores[id(post)] += 1
-                found[id(post)] = post
-        ranked = sorted(found, key=lambda ident: (-scores[ident], self.order.get(ident, 0)))
-        return [found[ident] for ident in ranked[: max(limit, 0)]]
+            scores.update(self.by_key.get(key, ()))
+        own = self.position.get(exclude_url)
+        if own is not None:
+            scores.pop(own, None)
+        by_score: dict[int, list[int]] = defaultdict(list)
+        for index, score in scores.items():
+            by_score[score].append(index)
+        chosen: list[int] = []
+        for score in sorted(by_score, reverse=True):
+            chosen += sorted(by_score[score])[: limit - len(chosen)]
+            if len(chosen) >= limit:
+                break
+        return [self.posts[index] for index in chosen if self.posts[index].url != exclude_url]
 
 
 def related_settings(site: SiteConfig) -> tuple[bool, int]:
