@@ -187,6 +187,7 @@ class BlogFeature(Feature):
                 permalink=page.url,
             )
             generated.generated = True
+            generated.permalink = page.url
             self.paginated[generated_uri] = (pagination, page.number)
 
     def add_archive(self, ctx: BuildContext, files: Files, archive: Archive) -> None:
@@ -203,6 +204,7 @@ class BlogFeature(Feature):
             permalink=archive.permalink,
         )
         source.generated = True
+        source.permalink = archive.permalink
         self.archives[src_uri] = archive
 
     # -- Liquid ----------------------------------------------------------------------------

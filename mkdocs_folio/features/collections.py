@@ -138,6 +138,7 @@ class CollectionsFeature(Feature):
             )
             src_uri = src_uri.rsplit(".", 1)[0] + ".md"
         source.collection = document.collection
+        source.permalink = document.url
         source.layout = document.layout if source.layout == "page" else source.layout
         ctx.documents[src_uri] = document
 
