@@ -11,12 +11,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from liquid.undefined import Undefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.filters import ruby_str
+from mkdocs_folio.liquid.filters import where as jekyll_where
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.about import Listing
 from mkdocs_folio.site.collections import (
@@ -66,6 +69,8 @@ class CollectionsFeature(Feature):
     def __init__(self) -> None:
         self.specs: list[CollectionSpec] = []
         self._inline_cache: dict[tuple[str, str], str] = {}
+        self._where_cache: dict[tuple[int, str, str | None], Any] = {}
+        self._site_lists: tuple[Any, set[int]] | None = None
 
     # -- inputs ----------------------------------------------------------------------------
 
@@ -95,6 +100,8 @@ class CollectionsFeature(Feature):
         site = ctx.site
         options = self.read_options(ctx)
         ctx.documents = {}
+        self._where_cache = {}
+        self._site_lists = None
         outputs: dict[str, bool] = {}
         for spec in self.specs:
             site.collections[spec.name] = read_collection(
@@ -167,6 +174,44 @@ class CollectionsFeature(Feature):
             return tag.stash.put(html)
 
         registry.register_include("news", news_include)
+        registry.register_filter("where", self.where_filter(ctx))
+
+    def where_filter(self, ctx: BuildContext) -> Any:
+        """Jekyll's `where`, remembered per build for the site's own collections.
+
+        `site.posts | where: "featured", "true"` runs on every page of a paginated blog, over
+        every post; the lists in `site` do not change during a build (Liquid filters return
+        new lists), so each (collection, property, value) is computed once.
+        """
+        feature = self
+
+        def where(value: Any, prop: Any = None, target: Any = None) -> Any:
+            site = ctx.liquid.site if ctx.liquid is not None else None
+            plain_target = None if isinstance(target, Undefined) else target
+            if (
+                site is None
+                or not isinstance(value, list)
+                or isinstance(plain_target, (list, tuple, dict))
+            ):
+                return jekyll_where(value, prop, target)
+            if feature._site_lists is None or feature._site_lists[0] is not site:
+                lists = {id(v) for v in site.values() if isinstance(v, list)}
+                feature._site_lists = (site, lists)
+                feature._where_cache = {}
+            if id(value) not in feature._site_lists[1]:
+                return jekyll_where(value, prop, target)
+            key = (
+                id(value),
+                ruby_str(prop),
+                None if plain_target is None else ruby_str(plain_target),
+            )
+            cached = feature._where_cache.get(key)
+            if cached is None:
+                cached = jekyll_where(value, prop, target)
+                feature._where_cache[key] = cached
+            return list(cached) if isinstance(cached, list) else cached
+
+        return where
 
     def news_listing(self, ctx: BuildContext, listing: Listing) -> ListingView:
         return build_listing(
