@@ -269,9 +269,13 @@ class BlogFeature(Feature):
         )
 
     def page_markdown(self, ctx: BuildContext, page: Page, source: SourcePage, text: str) -> str:
-        if source.generated:
-            # Page 2..N of the blog and the archives repeat what the posts say: keep them out
-            # of the search index (Material's `search: {exclude: true}`), as al-folio does.
+        if source.generated or (
+            source.collection == "posts" and not ctx.site.config.flag("posts_in_search", True)
+        ):
+            # Page 2..N of the blog and the archives repeat what the posts say: they stay out
+            # of the search index (Material's `search: {exclude: true}`), and so do posts when
+            # `posts_in_search: false` (al-folio's switch; indexing posts is the largest part
+            # of a big blog's build).
             page.meta["search"] = {"exclude": True}
         return text
 

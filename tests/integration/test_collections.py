@@ -581,3 +581,21 @@ def test_serve_rebuild_keeps_the_plugin_and_reparses_only_the_edited_post(tmp_pa
     assert "first post, edited" in html
     blog = (out / "blog/page/2/index.html").read_text()
     assert "first post, edited" in blog
+
+
+def test_search_index_skips_generated_pages_and_obeys_posts_in_search(site, tmp_path):
+    import json
+
+    index = json.loads((site.out / "search/search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "blog/2024/first-post/" in locations
+    assert not any(loc.startswith(("blog/page/", "blog/tag/", "blog/2024/#")) for loc in locations)
+    assert "blog/2024/" not in locations
+    files = dict(FILES)
+    files["_config.yml"] = FILES["_config.yml"] + "posts_in_search: false\n"
+    write_files(tmp_path, files)
+    result = init_and_build(tmp_path)
+    index = json.loads((result.out / "search/search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith("blog/20") for loc in locations)
+    assert "news/n2/" in locations
