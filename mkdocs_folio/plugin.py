@@ -35,7 +35,7 @@ from mkdocs_folio.features import BuildContext, Feature, default_features
 from mkdocs_folio.liquid import LiquidRenderer, default_registry
 from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.collections import read_collection, split_list
+from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
 from mkdocs_folio.site.data import load_data_dir
 from mkdocs_folio.site.filecache import FileCache
@@ -194,15 +194,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if not source.nav and not source.is_home:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 
-        for name in ("news", "posts"):
-            site.collections[name] = read_collection(
-                name,
-                site.paths.collections_dir / f"_{name}",
-                site.config,
-                problems,
-                default_layout="post",
-            )
-
         for feature in self.features:
             feature.files(ctx, files)
 
@@ -243,7 +234,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file = urls.get(source.src_uri)
             return file.url if file is not None else ctx.permalink_href(source.permalink or "/")
 
-        ctx.navbar = build_navbar(ctx.pages.values(), href_of)
+        ctx.navbar = build_navbar(
+            (p for p in ctx.pages.values() if p.collection is None and not p.generated), href_of
+        )
         ctx.site_view = build_site_view(ctx.site, ctx.navbar, config, self.bundles)
         for feature in self.features:
             feature.register(ctx, ctx.registry)
@@ -274,20 +267,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             time=datetime.now(timezone.utc),
         )
         for name, documents in site.collections.items():
-            values[name] = [
-                {
-                    **doc.meta,
-                    "url": doc.url,
-                    "date": doc.date,
-                    "title": doc.title,
-                    "slug": doc.slug,
-                    "path": str(doc.abs_path),
-                    "collection": name,
-                }
-                for doc in documents
-            ]
+            values[name] = [doc.liquid() for doc in documents]
         pages = []
         for src_uri, source in self.ctx.pages.items():
+            if source.collection is not None or source.generated:
+                continue  # Jekyll's site.pages holds neither documents nor generated pages
             file = files.get_file_from_path(src_uri)
             url = self.ctx.site_path(file.url) if file is not None else source.permalink or "/"
             pages.append({**source.meta, "url": url, "path": src_uri, "title": source.title})
@@ -308,12 +292,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         page.meta = page_meta(source, self._template(source.layout))
         # Our own parse of the file, not MkDocs': a broken front matter block never leaks.
         body = source.front.body
+        ctx.page = page  # the page whose body Liquid renders (tags render partials for it)
         if self.liquid is not None:
+            variables: dict[str, Any] = {"page": self._liquid_page(source, page)}
+            for feature in self.features:
+                feature.liquid_variables(ctx, page, source, variables)
             result = self.liquid.render(
                 body,
-                page=self._liquid_page(source, page),
+                page=variables["page"],
                 source=source.abs_path,
                 first_line=source.front.body_line,
+                variables=variables,
             )
             body = result.text
             self.stashes[page.file.src_uri] = result.stash

@@ -21,8 +21,9 @@ from mkdocs.structure.pages import Page
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.liquid import LiquidRenderer, Registry
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.collections import Document
 from mkdocs_folio.site.filecache import FileCache
-from mkdocs_folio.site.frontmatter import split_front_matter
+from mkdocs_folio.site.frontmatter import FrontMatter, split_front_matter
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage, dest_to_url, permalink_to_dest, read_source_page
 from mkdocs_folio.site.views import Navbar
@@ -45,7 +46,13 @@ class BuildContext:
     registry: Registry
     theme_dir: Path
     pages: dict[str, SourcePage] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Collection documents that became pages, by `src_uri` (filled by the collections
+    feature): a post's layout, the blog and the feed read their values from here."""
     files: Files | None = None
+    page: Page | None = None
+    """The page being read (set before its body's Liquid runs): tags that render theme
+    partials make their links relative to it."""
     navbar: Navbar | None = None
     site_view: SiteView | None = None
     liquid: LiquidRenderer | None = None
@@ -76,12 +83,16 @@ class BuildContext:
         in_nav: bool = False,
         abs_src_path: Path | None = None,
         src_dir: Path | None = None,
+        front: FrontMatter | None = None,
+        permalink: str | None = None,
     ) -> tuple[File, SourcePage]:
         """Add a page that is not in `docs_dir`: a collection document or a generated page.
 
         `text` is the page source (front matter + body); `source_path` is what problems name.
-        With `abs_src_path` + `src_dir` the page is a real file MkDocs watches; otherwise it
-        is generated in memory.
+        With `abs_src_path` + `src_dir` the page is a real file MkDocs reads; otherwise it
+        is generated in memory. `front` is the already parsed front matter (collections
+        parse each file once, through the cache); `permalink` places the page when its
+        address does not come from its own front matter (a post's `/blog/:year/:title/`).
         """
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         existing = files.get_file_from_path(src_uri)
@@ -97,11 +108,14 @@ class BuildContext:
             )
         else:
             file = File.generated(self.config, src_uri, content=text, inclusion=inclusion)
-        front = split_front_matter(text, source_path, self.problems)
+        if front is None:
+            front = split_front_matter(text, source_path, self.problems)
         source = read_source_page(
             src_uri, Path(source_path), front, self.problems, default_layout=default_layout
         )
-        if source.permalink:
+        if permalink:
+            self.place(file, permalink)
+        elif source.permalink:
             self.place(file, source.permalink)
         files.append(file)
         self.pages[src_uri] = source
@@ -169,6 +183,12 @@ class Feature:
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
     ) -> None:
         """Fill this area's part of `folio_page` for the template."""
+
+    def liquid_variables(
+        self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
+    ) -> None:
+        """Top-level Liquid variables of one page body (`page`, `paginator`...): change or add
+        entries of `variables` in place."""
 
     def env(self, ctx: BuildContext, env: jinja2.Environment) -> None:
         """Jinja globals and filters for the final render."""

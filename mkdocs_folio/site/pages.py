@@ -60,6 +60,10 @@ class SourcePage:
     children: list[NavChild] = field(default_factory=list)
     published: bool = True
     redirect: str | None = None
+    collection: str | None = None
+    """The collection of a document page (`posts`, `news`...); None for a page of `_pages/`."""
+    generated: bool = False
+    """A page made by the build (blog pagination, archives), not written by the user."""
 
     @property
     def meta(self) -> LineDict:

@@ -1,0 +1,543 @@
+"""Whole-site benchmark: a generated al-folio site built by mkdocs-folio (and, when installed,
+the same posts by Jekyll and Hugo with a minimal layout).
+
+    python bench/site_bench.py [--posts 1000] [--news 300] [--projects 100] [--entries 2000]
+                               [--repeat 3] [--keep DIR]
+
+The site has an about page (news, latest posts, selected papers), the blog index with
+pagination and archives, a news page, a projects grid, a publications page over a generated
+bibliography, and the given numbers of posts, news items and projects. Printed figures:
+
+- cold `mkdocs build` wall time (a fresh process each run, median of --repeat);
+- the same build in process, with the time spent inside the plugin (all its hooks, Liquid and
+  the features included), per hook and per feature;
+- the rebuild `mkdocs serve` does after one post is edited (same plugin instance, caches
+  warm), median of --repeat edits;
+- Jekyll and Hugo (Debian packages; skipped when absent) building the same posts with a
+  one-line layout: a floor for what an engine needs on this machine, with ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from bib_bench import make_bib  # noqa: E402
+
+WORDS = [
+    "model",
+    "data",
+    "learning",
+    "engine",
+    "graph",
+    "signal",
+    "theory",
+    "method",
+    "result",
+    "network",
+    "energy",
+    "field",
+    "system",
+    "measure",
+    "sample",
+    "error",
+    "bound",
+    "proof",
+    "claim",
+    "study",
+    "paper",
+    "figure",
+    "table",
+]
+TAGS = ["ml", "physics", "notes", "code", "math", "teaching", "travel", "ideas", "books", "talks"]
+CATEGORIES = ["research", "life", "tutorials", "meta"]
+
+CONFIG = """
+title: blank
+first_name: Bench
+last_name: Mark
+url: https://bench.example.org
+baseurl: ""
+description: A generated site.
+permalink: /blog/:year/:title/
+blog_name: notes
+blog_description: a generated blog
+display_tags: [ml, physics, code]
+display_categories: [research]
+enable_project_categories: true
+pagination:
+  enabled: true
+related_blog_posts:
+  enabled: true
+  max_related: 5
+collections:
+  news:
+    defaults:
+      layout: post
+    output: true
+  projects:
+    output: true
+scholar:
+  last_name: [Asano]
+  first_name: [Yuki M.]
+  group_by: year
+  group_order: descending
+"""
+
+ABOUT = """---
+layout: about
+title: about
+permalink: /
+selected_papers: true
+social: true
+announcements:
+  enabled: true
+  scrollable: true
+  limit: 5
+latest_posts:
+  enabled: true
+  scrollable: true
+  limit: 3
+---
+
+A generated biography with **Markdown**.
+"""
+
+BLOG = """---
+layout: default
+permalink: /blog/
+title: blog
+nav: true
+nav_order: 1
+pagination:
+  enabled: true
+  collection: posts
+  permalink: /page/:num/
+  per_page: 5
+  sort_field: date
+  sort_reverse: true
+  trail:
+    before: 1
+    after: 3
+---
+
+<div class="post">
+<div class="header-bar"><h1>{{ site.blog_name }}</h1><h2>{{ site.blog_description }}</h2></div>
+{% assign featured_posts = site.posts | where: "featured", "true" %}
+{% if featured_posts.size > 0 %}<div class="featured-posts">{% for post in featured_posts %}
+<a href="{{ post.url | relative_url }}">{{ post.title }}</a>{% endfor %}</div>{% endif %}
+<ul class="post-list">
+{% for post in paginator.posts %}
+{% assign read_time = post.content | number_of_words | divided_by: 180 | plus: 1 %}
+{% assign year = post.date | date: "%Y" %}
+<li><h3><a class="post-title" href="{{ post.url | relative_url }}">{{ post.title }}</a></h3>
+<p>{{ post.description }}</p>
+<p class="post-meta">{{ read_time }} min read &middot; {{ post.date | date: '%B %d, %Y' }}</p>
+<p class="post-tags"><a href="{{ year | prepend: '/blog/' | relative_url }}">{{ year }}</a>
+{% for tag in post.tags %}<a href="{{ tag | slugify | prepend: '/blog/tag/' | relative_url }}">{{ tag }}</a> {% endfor %}
+{% for category in post.categories %}<a href="{{ category | slugify | prepend: '/blog/category/' | relative_url }}">{{ category }}</a> {% endfor %}</p>
+</li>
+{% endfor %}
+</ul>
+{% include pagination.liquid %}
+</div>
+"""
+
+NEWS = """---
+layout: page
+title: news
+permalink: /news/
+nav: true
+---
+
+{% include news.liquid %}
+"""
+
+PROJECTS = """---
+layout: page
+title: projects
+permalink: /projects/
+nav: true
+display_categories: [work, fun]
+---
+
+<div class="projects">
+{% for category in page.display_categories %}
+<h2 class="category">{{ category }}</h2>
+{% assign sorted_projects = site.projects | where: "category", category | sort: "importance" %}
+<div class="row row-cols-1 row-cols-md-3">
+{% for project in sorted_projects %}{% include projects.liquid %}{% endfor %}
+</div>
+{% endfor %}
+</div>
+"""
+
+PUBLICATIONS = """---
+layout: page
+title: publications
+permalink: /publications/
+nav: true
+---
+
+{% include bib_search.liquid %}
+
+<div class="publications">
+
+{% bibliography %}
+
+</div>
+"""
+
+
+def words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def post_body(rng: random.Random, index: int) -> str:
+    parts = [words(rng, 80) + ".", f"## Section {index}", words(rng, 120) + "."]
+    parts.append("- " + words(rng, 6) + "\n- " + words(rng, 6) + "\n- " + words(rng, 6))
+    parts.append("```python\nfor i in range(10):\n    print(i * 2)\n```")
+    parts.append(f"A [link](https://example.org/{index}) and `code` and *emphasis*.")
+    parts.append(words(rng, 150) + ".")
+    return "\n\n".join(parts) + "\n"
+
+
+def generate(root: Path, posts: int, news: int, projects: int, entries: int) -> dict[str, Path]:
+    """Write the folio site to `root/folio`, and the same posts for Jekyll and Hugo."""
+    rng = random.Random(11)
+    folio = root / "folio"
+    jekyll = root / "jekyll"
+    hugo = root / "hugo"
+    for folder in ("_pages", "_posts", "_news", "_projects", "_bibliography", "_data"):
+        (folio / folder).mkdir(parents=True, exist_ok=True)
+    (folio / "_config.yml").write_text(CONFIG)
+    (folio / "_data/socials.yml").write_text("email: bench@example.org\nrss_icon: true\n")
+    (folio / "_pages/about.md").write_text(ABOUT)
+    (folio / "_pages/blog.md").write_text(BLOG)
+    (folio / "_pages/news.md").write_text(NEWS)
+    (folio / "_pages/projects.md").write_text(PROJECTS)
+    (folio / "_pages/publications.md").write_text(PUBLICATIONS)
+    (folio / "_bibliography/papers.bib").write_text(make_bib(entries))
+    (folio / "mkdocs.yml").write_text(
+        "site_name: Bench Mark\nsite_url: https://bench.example.org/\ndocs_dir: _pages\n"
+        "site_dir: _site\ntheme:\n  name: folio\nplugins:\n  - material/search\n  - folio\n"
+    )
+
+    (jekyll / "_posts").mkdir(parents=True, exist_ok=True)
+    (jekyll / "_layouts").mkdir(parents=True, exist_ok=True)
+    (jekyll / "_config.yml").write_text("permalink: /blog/:year/:title/\nmarkdown: kramdown\n")
+    layout = (
+        "<!doctype html><title>{{ page.title }}</title><h1>{{ page.title }}</h1>{{ content }}\n"
+    )
+    (jekyll / "_layouts/post.html").write_text(layout)
+    (jekyll / "_layouts/default.html").write_text(layout)
+    (hugo / "content/posts").mkdir(parents=True, exist_ok=True)
+    (hugo / "layouts/_default").mkdir(parents=True, exist_ok=True)
+    (hugo / "config.toml").write_text(
+        'baseURL = "https://bench.example.org/"\ntitle = "bench"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n'
+        "[permalinks]\n  posts = '/blog/:year/:slug/'\n"
+    )
+    (hugo / "layouts/_default/single.html").write_text(
+        "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}\n"
+    )
+    (hugo / "layouts/_default/list.html").write_text("<!doctype html><title>{{ .Title }}</title>\n")
+
+    for i in range(posts):
+        year = 2000 + i % 25
+        month = 1 + i % 12
+        day = 1 + i % 28
+        slug = f"post-{i:04d}"
+        tags = rng.sample(TAGS, 2)
+        category = rng.choice(CATEGORIES)
+        title = f"post {i}: {words(rng, 4)}"
+        date = f"{year}-{month:02d}-{day:02d}"
+        body = post_body(rng, i)
+        featured = "featured: true\n" if i % 250 == 0 else ""
+        front = (
+            f'---\nlayout: post\ntitle: "{title}"\ndate: {date} 10:{i % 60:02d}:00\n'
+            f"description: {words(rng, 8)}\ntags: {' '.join(tags)}\ncategories: {category}\n"
+            f"{featured}---\n\n"
+        )
+        (folio / "_posts" / f"{date}-{slug}.md").write_text(front + body)
+        (jekyll / "_posts" / f"{date}-{slug}.md").write_text(front + body)
+        hugo_front = (
+            f'---\ntitle: "{title}"\ndate: {date}T10:{i % 60:02d}:00Z\nslug: {slug}\n'
+            f"tags: [{', '.join(tags)}]\ncategories: [{category}]\n---\n\n"
+        )
+        (hugo / "content/posts" / f"{date}-{slug}.md").write_text(hugo_front + body)
+    for i in range(news):
+        inline = i % 3 != 0
+        title = "" if inline else f"title: announcement {i}\n"
+        (folio / "_news" / f"announcement_{i:03d}.md").write_text(
+            f"---\nlayout: post\ndate: {2010 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d} "
+            f"15:59:00-0400\ninline: {'true' if inline else 'false'}\n{title}---\n\n"
+            f"News *{i}*: {words(rng, 20)}.\n"
+        )
+    for i in range(projects):
+        (folio / "_projects" / f"{i:03d}_project.md").write_text(
+            f"---\nlayout: page\ntitle: project {i}\ndescription: {words(rng, 6)}\n"
+            f"importance: {i % 7}\ncategory: {'work' if i % 2 else 'fun'}\n---\n\n"
+            f"{words(rng, 200)}.\n"
+        )
+    return {"folio": folio, "jekyll": jekyll, "hugo": hugo}
+
+
+# --- Measurements -------------------------------------------------------------------------------
+
+
+def run(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def cold_builds(folio: Path, repeat: int) -> list[float]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "_site"]
+    return [run(cmd, folio) for _ in range(repeat)]
+
+
+HOOKS = (
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_page_markdown",
+    "on_page_content",
+    "on_env",
+    "on_page_context",
+    "on_post_build",
+)
+FEATURE_HOOKS = (
+    "configure",
+    "files",
+    "register",
+    "liquid_variables",
+    "page_markdown",
+    "page_content",
+    "page_context",
+    "env",
+    "post_build",
+)
+
+
+class Timers:
+    """Wall time inside the plugin's hooks and each feature's hooks.
+
+    MkDocs binds a plugin's event methods when it loads the config, so the methods are
+    wrapped on the classes, once, before any build. Nested calls are counted once.
+    """
+
+    def __init__(self) -> None:
+        self.hooks: dict[str, float] = defaultdict(float)
+        self.features: dict[str, float] = defaultdict(float)
+        self._depth = 0
+
+    def reset(self) -> None:
+        self.hooks.clear()
+        self.features.clear()
+
+    def _wrap(self, cls: type, name: str, table_name: str, key_of) -> None:
+        original = cls.__dict__.get(name)
+        if original is None:
+            return
+        timers = self
+
+        def timed(instance, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(instance, *args, **kwargs)
+            finally:
+                getattr(timers, table_name)[key_of(instance, name)] += time.perf_counter() - start
+
+        setattr(cls, name, timed)
+
+    def instrument(self) -> None:
+        from mkdocs_folio.features import default_features
+        from mkdocs_folio.plugin import FolioPlugin
+
+        for hook in HOOKS:
+            self._wrap(FolioPlugin, hook, "hooks", lambda _i, n: n)
+        for feature_class in {type(f) for f in default_features()}:
+            for hook in FEATURE_HOOKS:
+                self._wrap(feature_class, hook, "features", lambda i, _n: i.name)
+
+
+def in_process(folio: Path, timers: Timers, edits: int) -> dict[str, object]:
+    """One build as `mkdocs serve` starts it, then `edits` rebuilds after editing a post."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out = folio / "_site_serve"
+
+    def one_build() -> tuple[float, object]:
+        config = load_config(str(folio / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        plugin = config.plugins["folio"]
+        timers.reset()
+        start = time.perf_counter()
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return time.perf_counter() - start, plugin
+
+    first_total, plugin = one_build()
+    first = {
+        "total": first_total,
+        "plugin": sum(timers.hooks.values()),
+        "hooks": dict(timers.hooks),
+        "features": dict(timers.features),
+    }
+    post = sorted((folio / "_posts").glob("*.md"))[len(list((folio / "_posts").glob("*.md"))) // 2]
+    rebuilds = []
+    rebuild_plugin = []
+    for n in range(edits):
+        text = post.read_text()
+        post.write_text(text.replace("\n\n", f"\n\nEdited {n}.\n\n", 1))
+        total, again = one_build()
+        assert again is plugin, "the plugin instance must survive rebuilds"
+        rebuilds.append(total)
+        rebuild_plugin.append(sum(timers.hooks.values()))
+    edited_url = out / "blog"
+    assert any(edited_url.rglob("index.html"))
+    return {
+        "first": first,
+        "rebuild": statistics.median(rebuilds),
+        "rebuild_plugin": statistics.median(rebuild_plugin),
+        "pages": sum(1 for _ in out.rglob("index.html")),
+    }
+
+
+def engine_builds(paths: dict[str, Path], repeat: int) -> dict[str, float | None]:
+    results: dict[str, float | None] = {}
+    jekyll = shutil.which("jekyll")
+    if jekyll:
+        try:
+            times = [
+                run(
+                    [
+                        jekyll,
+                        "build",
+                        "-q",
+                        "-s",
+                        str(paths["jekyll"]),
+                        "-d",
+                        str(paths["jekyll"] / "_site"),
+                    ],
+                    paths["jekyll"],
+                )
+                for _ in range(repeat)
+            ]
+            results["jekyll"] = statistics.median(times)
+        except RuntimeError as exc:
+            print(f"jekyll failed: {exc}", file=sys.stderr)
+            results["jekyll"] = None
+    else:
+        results["jekyll"] = None
+    hugo = shutil.which("hugo")
+    if hugo:
+        try:
+            times = [
+                run(
+                    [
+                        hugo,
+                        "--quiet",
+                        "-s",
+                        str(paths["hugo"]),
+                        "-d",
+                        str(paths["hugo"] / "public"),
+                    ],
+                    paths["hugo"],
+                )
+                for _ in range(repeat)
+            ]
+            results["hugo"] = statistics.median(times)
+        except RuntimeError as exc:
+            print(f"hugo failed: {exc}", file=sys.stderr)
+            results["hugo"] = None
+    else:
+        results["hugo"] = None
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--news", type=int, default=300)
+    parser.add_argument("--projects", type=int, default=100)
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args()
+
+    base = args.keep or Path(tempfile.mkdtemp(prefix="folio-site-bench-"))
+    base.mkdir(parents=True, exist_ok=True)
+    paths = generate(base, args.posts, args.news, args.projects, args.entries)
+    print(
+        f"site: {args.posts} posts, {args.news} news, {args.projects} projects, "
+        f"{args.entries}-entry bib  ({base})"
+    )
+
+    cold = cold_builds(paths["folio"], args.repeat)
+    timers = Timers()
+    timers.instrument()
+    serve = in_process(paths["folio"], timers, args.repeat)
+    engines = engine_builds(paths, args.repeat)
+
+    cold_median = statistics.median(cold)
+    first = serve["first"]
+    rows = [
+        ("mkdocs build, cold (fresh process, wall)", cold_median),
+        ("  same build in process (MkDocs + plugin)", first["total"]),
+        ("  of which inside the folio plugin", first["plugin"]),
+        ("serve rebuild after editing one post", serve["rebuild"]),
+        ("  of which inside the folio plugin", serve["rebuild_plugin"]),
+    ]
+    for name in ("jekyll", "hugo"):
+        value = engines[name]
+        label = f"{name} build of the same {args.posts} posts, minimal layout"
+        rows.append((label, value))
+    print()
+    print(f"{'measure':<58} {'seconds':>8} {'vs jekyll':>10} {'vs hugo':>8}")
+    print("-" * 88)
+    for label, value in rows:
+        if value is None:
+            print(f"{label:<58} {'n/a':>8}   (not installed)")
+            continue
+        ratios = []
+        for name in ("jekyll", "hugo"):
+            ref = engines[name]
+            ratios.append(f"{value / ref:.2f}x" if ref else "-")
+        print(f"{label:<58} {value:8.2f} {ratios[0]:>10} {ratios[1]:>8}")
+    print()
+    print(f"pages written: {serve['pages']} (index.html files)")
+    print("plugin time by hook (first build):")
+    for hook, seconds in sorted(first["hooks"].items(), key=lambda kv: -kv[1]):
+        print(f"  {hook:<20} {seconds:7.3f} s")
+    print("feature time (first build, inside the hooks above):")
+    for name, seconds in sorted(first["features"].items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<20} {seconds:7.3f} s")
+    if args.json:
+        print(json.dumps({"cold": cold, "serve": serve, "engines": engines}, default=str))
+    if not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,426 @@
+"""The blog: post pages, the paginated index, archives, related posts, the Atom feed.
+
+The stock `_pages/blog.md` is a Liquid program (header, tag strip, featured cards, the post
+list, `{% include pagination.liquid %}`). It runs through our Liquid as it is, so a user's
+edits to it are kept: this feature gives it Jekyll's `paginator` object, makes one page per
+`per_page` posts (`/blog/page/N/`) and answers `pagination.liquid` natively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.collections import render_in_page, site_href
+from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.site.blog import (
+    Archive,
+    ArchiveSettings,
+    Chip,
+    FeedEntry,
+    Pagination,
+    RelatedIndex,
+    RelatedPost,
+    archive_settings,
+    atom_feed,
+    build_archives,
+    citation,
+    external_posts,
+    feed_limit,
+    paginate,
+    pagination_settings,
+    post_header,
+    related_settings,
+)
+from mkdocs_folio.site.collections import Document, newest_first, split_list
+from mkdocs_folio.site.config import as_bool, as_text
+from mkdocs_folio.site.dates import parse_date
+from mkdocs_folio.site.frontmatter import FrontMatter
+from mkdocs_folio.site.pages import SourcePage
+from mkdocs_folio.site.yamlfile import LineDict
+
+PAGINATION_TEMPLATE = "partials/folio/pagination.html"
+GENERATED = "_folio_generated"
+
+
+@dataclass
+class ChipView:
+    kind: str
+    label: str
+    href: str = ""
+
+
+@dataclass
+class ArchiveRow:
+    date_label: str
+    title: str
+    href: str
+    external: bool = False
+
+
+@dataclass
+class ArchiveView:
+    kind: str
+    title: str
+    description: str
+    rows: list[ArchiveRow] = field(default_factory=list)
+
+
+@dataclass
+class PostView:
+    """`folio_page.extra["post"]`: the header, citation and related posts of one post."""
+
+    date_label: str
+    author: str
+    meta: str
+    last_updated_label: str
+    reading_time: int
+    chips: list[ChipView]
+    citation: Any = None
+    related: list[RelatedPost] = field(default_factory=list)
+
+
+@dataclass
+class PageLink:
+    number: int
+    href: str
+    title: str = ""
+    active: bool = False
+
+
+@dataclass
+class PaginationView:
+    total_pages: int
+    previous_href: str
+    next_href: str
+    trail: list[PageLink]
+
+
+class BlogFeature(Feature):
+    name = "blog"
+
+    def __init__(self) -> None:
+        self.paginated: dict[str, tuple[Pagination, int]] = {}
+        self.archives: dict[str, Archive] = {}
+        self.settings: dict[str, ArchiveSettings] = {}
+        self.related: RelatedIndex | None = None
+        self.post_html: dict[str, str] = {}
+        self.feed_sources: dict[str, Document] = {}
+        self.current: tuple[Pagination, int] | None = None
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def files(self, ctx: BuildContext, files: Files) -> None:
+        site = ctx.site
+        self.paginated = {}
+        self.archives = {}
+        self.post_html = {}
+        posts = site.collections.setdefault("posts", [])
+        extra = external_posts(site.config, ctx.problems, config_path=site.config.path)
+        if extra:
+            posts = newest_first(posts + extra)
+            site.collections["posts"] = posts
+        self.settings = {
+            name: archive_settings(site.config, name, ctx.problems) for name in ("posts", "books")
+        }
+        enabled, limit = related_settings(site.config)
+        self.related = RelatedIndex(posts) if enabled else None
+        self.related_limit = limit
+
+        for src_uri, source in list(ctx.pages.items()):
+            if source.collection is not None or source.generated:
+                continue
+            self.add_pagination(ctx, files, src_uri, source)
+        for name in ("posts", "books"):
+            documents = site.collections.get(name, [])
+            settings = self.settings[name]
+            if not settings.enabled or not documents:
+                continue
+            local = [d for d in documents if not d.is_external]
+            for archive in build_archives(local if name == "books" else documents, settings):
+                self.add_archive(ctx, files, archive)
+
+        limit = feed_limit(site.config)
+        own = [d for d in posts if not d.draft]
+        source_of = {id(doc): src_uri for src_uri, doc in ctx.documents.items()}
+        self.feed_sources = {}
+        for document in own[:limit]:
+            key = source_of.get(id(document)) or f"external:{document.url}"
+            self.feed_sources[key] = document
+
+    def add_pagination(
+        self, ctx: BuildContext, files: Files, src_uri: str, source: SourcePage
+    ) -> None:
+        settings = pagination_settings(source.meta, ctx.site.config, source.abs_path, ctx.problems)
+        if settings is None:
+            return
+        file = files.get_file_from_path(src_uri)
+        base_url = ctx.site_path(file.url) if file is not None else source.permalink or "/"
+        documents = ctx.site.collections.get(settings.collection)
+        if documents is None:
+            ctx.problems.add(
+                f"pagination: there is no collection '{settings.collection}'",
+                source.abs_path,
+                source.meta.lines.get("pagination"),
+                "use `collection: posts`",
+            )
+            documents = []
+        pagination = paginate(documents, settings, base_url, source.title)
+        self.paginated[src_uri] = (pagination, 1)
+        for page in pagination.pages[1:]:
+            stem = src_uri.rsplit(".", 1)[0]
+            generated_uri = f"{GENERATED}/pagination/{stem}/page-{page.number}.md"
+            _, generated = ctx.add_page(
+                files,
+                generated_uri,
+                "",
+                source_path=source.abs_path,
+                default_layout=source.layout,
+                front=source.front,
+                permalink=page.url,
+            )
+            generated.generated = True
+            generated.permalink = page.url
+            self.paginated[generated_uri] = (pagination, page.number)
+
+    def add_archive(self, ctx: BuildContext, files: Files, archive: Archive) -> None:
+        kind_word = {"year": "year", "tags": "tag", "categories": "category"}[archive.kind]
+        src_uri = f"{GENERATED}/archives/{archive.collection}/{kind_word}/{archive.permalink.strip('/').replace('/', '-') or 'index'}.md"
+        meta = LineDict({"layout": "archive", "title": archive.title})
+        _, source = ctx.add_page(
+            files,
+            src_uri,
+            "",
+            source_path=src_uri,
+            default_layout="archive",
+            front=FrontMatter(meta=meta, body=""),
+            permalink=archive.permalink,
+        )
+        source.generated = True
+        source.permalink = archive.permalink
+        self.archives[src_uri] = archive
+
+    # -- Liquid ----------------------------------------------------------------------------
+
+    def liquid_variables(
+        self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
+    ) -> None:
+        paginated = self.paginated.get(page.file.src_uri)
+        self.current = paginated
+        if paginated is None:
+            return
+        pagination, number = paginated
+        paginator = pagination.paginator(number)
+        paginator["posts"] = [d.liquid() for d in paginator["posts"]]
+        variables["paginator"] = paginator
+
+    def register(self, ctx: BuildContext, registry: Registry) -> None:
+        feature = self
+
+        def pagination_include(params: dict[str, Any], tag: TagContext) -> str:
+            if feature.current is None:
+                tag.problem(
+                    "`{% include pagination.liquid %}` on a page without pagination",
+                    "add `pagination: {enabled: true}` to the page's front matter",
+                )
+                return ""
+            view = feature.pagination_view(ctx, *feature.current)
+            if view.total_pages <= 1:
+                return ""
+            html = render_in_page(ctx, PAGINATION_TEMPLATE, ctx.page, pager=view)
+            return tag.stash.put(html)
+
+        registry.register_include("pagination", pagination_include)
+        if ctx.site_view is not None and ctx.site.collections.get("posts"):
+            href = ctx.site.config.baseurl + "/feed.xml"
+            link = (
+                f'<link rel="alternate" type="application/atom+xml" '
+                f'title="{_attr(ctx.site.config.title)}" href="{href}">'
+            )
+            if link not in ctx.site_view.head_html:
+                ctx.site_view.head_html += link
+
+    def pagination_view(
+        self, ctx: BuildContext, pagination: Pagination, number: int
+    ) -> PaginationView:
+        paginator = pagination.paginator(number)
+        trail = []
+        for item in paginator["page_trail"] or []:
+            trail.append(
+                PageLink(
+                    number=item["num"],
+                    href=site_href(ctx, item["path"]),
+                    title=item["title"],
+                    active=item["num"] == number,
+                )
+            )
+        return PaginationView(
+            total_pages=pagination.total_pages,
+            previous_href=site_href(ctx, paginator["previous_page_path"] or ""),
+            next_href=site_href(ctx, paginator["next_page_path"] or ""),
+            trail=trail,
+        )
+
+    def page_markdown(self, ctx: BuildContext, page: Page, source: SourcePage, text: str) -> str:
+        if source.generated or (
+            source.collection == "posts" and not ctx.site.config.flag("posts_in_search", True)
+        ):
+            # Page 2..N of the blog and the archives repeat what the posts say: they stay out
+            # of the search index (Material's `search: {exclude: true}`), and so do posts when
+            # `posts_in_search: false` (al-folio's switch; indexing posts is the largest part
+            # of a big blog's build).
+            page.meta["search"] = {"exclude": True}
+        return text
+
+    # -- layouts ---------------------------------------------------------------------------
+
+    def page_context(
+        self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
+    ) -> None:
+        archive = self.archives.get(page.file.src_uri)
+        if archive is not None:
+            view.extra["archive"] = self.archive_view(ctx, archive)
+            return
+        if source.layout in ("post", "distill"):
+            view.extra["post"] = self.post_view(ctx, page, source)
+
+    def archive_view(self, ctx: BuildContext, archive: Archive) -> ArchiveView:
+        rows = []
+        for document in archive.documents:
+            target = document.redirect or document.url
+            rows.append(
+                ArchiveRow(
+                    date_label=document.date.strftime("%b %d, %Y") if document.date else "",
+                    title=document.title or document.slug,
+                    href=site_href(ctx, target),
+                    external="://" in target,
+                )
+            )
+        return ArchiveView(
+            kind=archive.kind,
+            title=archive.title,
+            description=archive.description,
+            rows=rows,
+        )
+
+    def post_view(self, ctx: BuildContext, page: Page, source: SourcePage) -> PostView:
+        site = ctx.site
+        document = ctx.documents.get(page.file.src_uri)
+        meta = source.meta
+        if document is not None:
+            date, tags, categories = document.date, document.tags, document.categories
+            url, title, body = document.url, document.title, document.body
+        else:
+            date = parse_date(meta.get("date"))
+            tags = split_list(meta.get("tags"))
+            categories = split_list(meta.get("categories"))
+            url, title, body = ctx.site_path(page.url), source.title, source.front.body
+        collection = document.collection if document is not None else "posts"
+        settings = self.settings.get("books" if collection == "books" else "posts")
+        if settings is None:
+            settings = archive_settings(site.config, "posts")
+        header = post_header(
+            meta,
+            url=url,
+            date=date,
+            tags=tags,
+            categories=categories,
+            body=body,
+            settings=settings,
+        )
+        chips = [
+            ChipView(kind=c.kind, label=c.label, href=site_href(ctx, c.href) if c.href else "")
+            for c in header.chips
+        ]
+        cite = None
+        if as_bool(meta.get("citation")):
+            absolute = site.config.url + site.config.baseurl + url
+            cite = citation(title=title, date=date, url=absolute, site=site.config)
+        related: list[RelatedPost] = []
+        if (
+            self.related is not None
+            and meta.get("related_posts") is not False
+            and as_bool(meta.get("related_posts"), default=True)
+        ):
+            for post in self.related.related(
+                tags, categories, exclude_url=url, limit=self.related_limit
+            ):
+                target = post.redirect or post.url
+                related.append(
+                    RelatedPost(
+                        title=post.title or post.slug,
+                        url=site_href(ctx, target),
+                        external="://" in target,
+                    )
+                )
+        return PostView(
+            date_label=header.date_label,
+            author=header.author,
+            meta=header.meta,
+            last_updated_label=header.last_updated_label,
+            reading_time=header.reading_time,
+            chips=chips,
+            citation=cite,
+            related=related,
+        )
+
+    # -- feed ------------------------------------------------------------------------------
+
+    def page_content(self, ctx: BuildContext, page: Page, source: SourcePage, html: str) -> str:
+        if page.file.src_uri in self.feed_sources:
+            self.post_html[page.file.src_uri] = html
+        return html
+
+    def post_build(self, ctx: BuildContext) -> None:
+        self.current = None
+        site = ctx.site
+        if not site.collections.get("posts"):
+            return
+        base = site.config.url + site.config.baseurl
+        entries = []
+        for key, document in self.feed_sources.items():
+            url = document.redirect if document.is_external else base + document.url
+            updated = parse_date(
+                document.meta.get("last_updated") or document.meta.get("last_modified_at")
+            )
+            entries.append(
+                FeedEntry(
+                    title=document.title or document.slug,
+                    url=url or "",
+                    date=document.date,
+                    updated=updated,
+                    html=self.post_html.get(key, ""),
+                    summary=document.description,
+                    author=as_text(document.meta.get("author"))
+                    if not isinstance(document.meta.get("author"), dict)
+                    else "",
+                    categories=document.categories + document.tags,
+                )
+            )
+        newest = max((d.date for d in self.feed_sources.values() if d.date), default=None)
+        xml = atom_feed(
+            title=site.config.title,
+            subtitle=site.config.description,
+            site_url=(base or "") + "/",
+            feed_url=(base or "") + "/feed.xml",
+            author=site.config.owner.full_name,
+            entries=entries,
+            updated=newest or datetime.now(timezone.utc),
+        )
+        target = Path(ctx.config.site_dir) / "feed.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(xml, encoding="utf-8")
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+__all__ = ["BlogFeature", "Chip"]

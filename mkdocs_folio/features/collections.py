@@ -1,0 +1,247 @@
+"""Collections: every `_news`, `_posts`, `_projects`, `_teachings`, `_books` (and declared)
+document becomes a page at its Jekyll URL, and the news list (`{% include news.liquid %}`).
+
+The files are parsed once per build through the file cache (an unchanged post costs one
+`stat` on a `mkdocs serve` rebuild) and never enter MkDocs' navigation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from liquid.undefined import Undefined
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.filters import ruby_str
+from mkdocs_folio.liquid.filters import where as jekyll_where
+from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.about import Listing
+from mkdocs_folio.site.collections import (
+    CollectionSpec,
+    Document,
+    ReadOptions,
+    collection_specs,
+    read_collection,
+)
+from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
+from mkdocs_folio.site.pages import SourcePage
+from mkdocs_folio.site.views import ListingView, build_listing, strip_paragraphs
+
+LISTING_TEMPLATE = "partials/folio/listing-table.html"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def site_href(ctx: BuildContext, target: str) -> str:
+    """A link target as the templates' `url` filter wants it: external URLs unchanged, site
+    paths (`/blog/2024/x/`, `/assets/pdf/a.pdf`) as root-relative MkDocs URLs."""
+    target = (target or "").strip()
+    if not target:
+        return ""
+    if "://" in target or target.startswith(("mailto:", "#", "//")):
+        return target
+    path, hash_mark, fragment = target.partition("#")
+    path, question, query = path.partition("?")
+    href = ctx.permalink_href(path if path.startswith("/") else "/" + path)
+    if question:
+        href += "?" + query
+    if hash_mark:
+        href += "#" + fragment
+    return href
+
+
+def render_in_page(ctx: BuildContext, template: str, page: Page | None, **values: Any) -> str:
+    """A theme partial rendered for one page, so that its `url` filter makes links relative
+    to that page (the partial lands inside the page's body)."""
+    base_url = get_relative_url(".", page.url) if page is not None else "."
+    return ctx.render_partial(template, page=page, base_url=base_url, **values)
+
+
+class CollectionsFeature(Feature):
+    name = "collections"
+
+    def __init__(self) -> None:
+        self.specs: list[CollectionSpec] = []
+        self._inline_cache: dict[tuple[str, str], str] = {}
+        self._where_cache: dict[tuple[int, str, str | None], Any] = {}
+        self._site_lists: tuple[Any, set[int]] | None = None
+
+    # -- inputs ----------------------------------------------------------------------------
+
+    def configure(self, ctx: BuildContext) -> None:
+        site = ctx.site
+        self.specs = collection_specs(site.config, site.paths.collections_dir)
+        for spec in self.specs:
+            if spec.folder.is_dir() and str(spec.folder) not in ctx.config.watch:
+                ctx.config.watch.append(str(spec.folder))
+
+    def read_options(self, ctx: BuildContext) -> ReadOptions:
+        drafts = bool(ctx.options.drafts)
+        cache = ctx.cache
+
+        def read(path: Path, problems: Problems) -> FrontMatter:
+            return cache.get("page", path, problems, read_front_matter)
+
+        return ReadOptions(
+            now=datetime.now(timezone.utc),
+            future=as_bool(ctx.site.config.raw.get("future")),
+            drafts=drafts,
+            read=read,
+            root=ctx.site.paths.root,
+        )
+
+    def files(self, ctx: BuildContext, files: Files) -> None:
+        site = ctx.site
+        options = self.read_options(ctx)
+        ctx.documents = {}
+        self._where_cache = {}
+        self._site_lists = None
+        outputs: dict[str, bool] = {}
+        for spec in self.specs:
+            site.collections[spec.name] = read_collection(
+                spec, site=site.config, problems=ctx.problems, options=options
+            )
+            outputs[spec.name] = spec.output
+        for spec in self.specs:
+            if not outputs[spec.name]:
+                continue
+            for document in site.collections[spec.name]:
+                self.add_document_page(ctx, files, document)
+
+    def add_document_page(self, ctx: BuildContext, files: Files, document: Document) -> None:
+        root = ctx.site.paths.collections_dir
+        folder = "_drafts" if document.draft else f"_{document.collection}"
+        src_uri = f"{folder}/{document.rel_path}"
+        suffix = document.abs_path.suffix.lower()
+        if suffix in MARKDOWN_SUFFIXES:
+            _, source = ctx.add_page(
+                files,
+                src_uri,
+                "",
+                source_path=document.abs_path,
+                default_layout=document.layout,
+                abs_src_path=document.abs_path,
+                src_dir=root,
+                front=document.front,
+                permalink=document.url,
+            )
+        else:
+            # An HTML document: MkDocs would copy it as a static file, Jekyll renders it.
+            text = document.abs_path.read_text(encoding="utf-8-sig")
+            _, source = ctx.add_page(
+                files,
+                src_uri.rsplit(".", 1)[0] + ".md",
+                text,
+                source_path=document.abs_path,
+                default_layout=document.layout,
+                front=document.front,
+                permalink=document.url,
+            )
+            src_uri = src_uri.rsplit(".", 1)[0] + ".md"
+        source.collection = document.collection
+        source.permalink = document.url
+        source.layout = document.layout if source.layout == "page" else source.layout
+        ctx.documents[src_uri] = document
+
+    # -- Liquid ----------------------------------------------------------------------------
+
+    def liquid_variables(
+        self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
+    ) -> None:
+        document = ctx.documents.get(page.file.src_uri)
+        if document is not None:
+            values = document.liquid()
+            values["url"] = variables["page"].get("url", document.url)
+            values["path"] = source.src_uri
+            variables["page"] = values
+
+    def register(self, ctx: BuildContext, registry: Registry) -> None:
+        feature = self
+
+        def news_include(params: dict[str, Any], tag: TagContext) -> str:
+            limit = params.get("limit")
+            listing = Listing(enabled=True, limit=_as_limit(limit))
+            view = feature.news_listing(ctx, listing)
+            html = render_in_page(
+                ctx, LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
+            )
+            return tag.stash.put(html)
+
+        registry.register_include("news", news_include)
+        registry.register_filter("where", self.where_filter(ctx))
+
+    def where_filter(self, ctx: BuildContext) -> Any:
+        """Jekyll's `where`, remembered per build for the site's own collections.
+
+        `site.posts | where: "featured", "true"` runs on every page of a paginated blog, over
+        every post; the lists in `site` do not change during a build (Liquid filters return
+        new lists), so each (collection, property, value) is computed once.
+        """
+        feature = self
+
+        def where(value: Any, prop: Any = None, target: Any = None) -> Any:
+            site = ctx.liquid.site if ctx.liquid is not None else None
+            plain_target = None if isinstance(target, Undefined) else target
+            if (
+                site is None
+                or not isinstance(value, list)
+                or isinstance(plain_target, (list, tuple, dict))
+            ):
+                return jekyll_where(value, prop, target)
+            if feature._site_lists is None or feature._site_lists[0] is not site:
+                lists = {id(v) for v in site.values() if isinstance(v, list)}
+                feature._site_lists = (site, lists)
+                feature._where_cache = {}
+            if id(value) not in feature._site_lists[1]:
+                return jekyll_where(value, prop, target)
+            key = (
+                id(value),
+                ruby_str(prop),
+                None if plain_target is None else ruby_str(plain_target),
+            )
+            cached = feature._where_cache.get(key)
+            if cached is None:
+                cached = jekyll_where(value, prop, target)
+                feature._where_cache[key] = cached
+            return list(cached) if isinstance(cached, list) else cached
+
+        return where
+
+    def news_listing(self, ctx: BuildContext, listing: Listing) -> ListingView:
+        return build_listing(
+            ctx.site.news, listing, render_inline=lambda doc: self.render_inline(ctx, doc)
+        )
+
+    def render_inline(self, ctx: BuildContext, document: Document) -> str:
+        """An inline news item's text, rendered once per build and content."""
+        key = (str(document.abs_path), document.body)
+        cached = self._inline_cache.get(key)
+        if cached is None:
+            html = ctx.render_fragment(
+                document.body,
+                page=document.liquid(),
+                source=document.abs_path,
+                first_line=document.front.body_line,
+            )
+            cached = strip_paragraphs(html)
+            self._inline_cache[key] = cached
+        return cached
+
+    def post_build(self, ctx: BuildContext) -> None:
+        if len(self._inline_cache) > 4096:
+            self._inline_cache.clear()
+
+
+def _as_limit(value: Any) -> int | None:
+    if value is None or value is True or value == "":
+        return None
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return None

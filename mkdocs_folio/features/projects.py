@@ -1,0 +1,99 @@
+"""Projects: `{% include projects.liquid %}` and `projects_horizontal.liquid` as cards.
+
+The stock `_pages/projects.md` keeps its Liquid (categories, `sort: "importance"`, the grid
+rows); each include inside its loops becomes one card for the `project` in scope. Nothing is
+fetched: a `github_stars` project links to its stargazers instead of showing a count.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.collections import render_in_page, site_href
+from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.site.projects import ProjectCard, project_card
+
+CARD_TEMPLATE = "partials/folio/project-card.html"
+
+
+class ProjectsFeature(Feature):
+    name = "projects"
+
+    def __init__(self) -> None:
+        self._missing: set[str] = set()
+
+    def files(self, ctx: BuildContext, files: Any) -> None:
+        self._missing = set()
+
+    def register(self, ctx: BuildContext, registry: Registry) -> None:
+        feature = self
+
+        def handler(horizontal: bool):
+            def include(params: dict[str, Any], tag: TagContext) -> str:
+                values = params.get("project")
+                if values is None:
+                    values = tag.evaluate("project")
+                if not isinstance(values, dict):
+                    tag.problem(
+                        f"'{tag.name}' needs a `project` (it is used inside "
+                        "`{% for project in ... %}`)",
+                        "the card is left out",
+                    )
+                    return ""
+                card = project_card(values)
+                shown = feature.image_exists(ctx, card, values, tag)
+                html = render_in_page(
+                    ctx,
+                    CARD_TEMPLATE,
+                    ctx.page,
+                    card=card,
+                    href=site_href(ctx, card.url),
+                    image=site_href(ctx, card.image) if shown else "",
+                    horizontal=horizontal,
+                )
+                return tag.stash.put(html)
+
+            return include
+
+        registry.register_include("projects", handler(False))
+        registry.register_include("projects_horizontal", handler(True))
+
+    def image_exists(
+        self, ctx: BuildContext, card: ProjectCard, values: dict[str, Any], tag: TagContext
+    ) -> bool:
+        """Whether the card can show its image. One that is not in the site is one warning
+        naming the project file and its `img:` line; the card is drawn without it."""
+        image = card.image
+        if not image:
+            return False
+        if "://" in image or image.startswith("//"):
+            return True
+        if image in self._missing:
+            return False
+        if site_file_exists(ctx, image):
+            return True
+        self._missing.add(image)
+        relative = image.lstrip("/")
+        path = values.get("path")
+        document = next(
+            (d for d in ctx.documents.values() if path and str(d.abs_path) == path), None
+        )
+        ctx.problems.add(
+            f"project image '{relative}' not found",
+            path or tag.source,
+            document.meta.lines.get("img") if document is not None else None,
+            f"add the file at {ctx.site.paths.root / relative} or change `img:`; "
+            "the card is shown without an image",
+        )
+        return False
+
+
+def site_file_exists(ctx: BuildContext, site_path: str) -> bool:
+    """Whether a site path (`/assets/img/1.jpg`) is a file the build publishes."""
+    relative = site_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if not relative:
+        return False
+    if ctx.files is not None and ctx.files.get_file_from_path(relative) is not None:
+        return True
+    return (ctx.site.paths.root / relative).is_file()
