@@ -200,6 +200,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._check_collisions(files, config)
         add_site_files(files, config, site, docs_dir, problems)
         self.bundles = bundle_theme_assets(files, config, ctx.theme_dir)
+        ctx.assets = self.bundles
         self.reporter.flush(problems)
         return files
 
@@ -371,6 +372,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.reporter.flush(ctx.problems)
         return context
 
+    @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         ctx = self.ctx
         if ctx is None:

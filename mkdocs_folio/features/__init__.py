@@ -16,6 +16,7 @@ from mkdocs_folio.features.people import PeopleFeature
 from mkdocs_folio.features.projects import ProjectsFeature
 from mkdocs_folio.features.publications import PublicationsFeature
 from mkdocs_folio.features.repositories import RepositoriesFeature
+from mkdocs_folio.features.search import SearchFeature
 from mkdocs_folio.features.teaching import TeachingFeature
 
 
@@ -35,7 +36,8 @@ def default_features() -> list[Feature]:
         ContentFeature(),
         DistillFeature(),
         CommentsFeature(),
-        IconsFeature(),  # last: draws the <i class="fa-..."> left by every other part
+        IconsFeature(),  # draws the <i class="fa-..."> left by every other part
+        SearchFeature(),  # last: indexes each page's final HTML
     ]
 
 

@@ -1,0 +1,70 @@
+"""The search-index sections we build in place of Material's parser."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mkdocs_folio.site.searchtext import split_sections
+
+
+def test_sections_split_at_headings_with_ids():
+    html = (
+        "<p>Intro <strong>text</strong>.</p>"
+        '<h2 id="one">First <a class="headerlink" href="#one">¶</a></h2><p>Alpha &amp; beta</p>'
+        "<h3>No id</h3><p>still first</p>"
+        '<h2 id="two">Second</h2><ul><li>x</li></ul>'
+    )
+    first, one, two = split_sections(html)
+    assert first.anchor is None and first.body_text() == "<p>Intro text.</p>"
+    assert one.anchor == "one" and one.title_text() == "First"
+    assert one.body_text() == "<p>Alpha &amp; beta</p>No id<p>still first</p>"
+    assert two.anchor == "two" and two.body_text() == "<ul><li>x</li></ul>"
+
+
+def test_excluded_blocks_scripts_and_icons_are_skipped():
+    html = (
+        "<p>keep</p><div data-search-exclude><p>hidden <b>bold</b></p><div>nested</div></div>"
+        "<script>var x = '<p>';</script><style>p{}</style>"
+        '<svg viewBox="0 0 1 1"><title>icon</title></svg><button>Abs</button><p>after</p>'
+    )
+    (section,) = split_sections(html)
+    assert section.body_text() == "<p>keep</p><p>after</p>"
+
+
+def test_pre_keeps_its_line_breaks_and_void_tags_do_not_nest():
+    html = '<pre><code>a  = 1\nb = 2</code></pre><p>x<br>y<img src="i.png">z</p>'
+    (section,) = split_sections(html)
+    assert section.body_text() == "<pre><code>a  = 1\nb = 2</code></pre><p>x yz</p>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"<>/=\"' abch1234pid-",
+                "<p>",
+                "</p>",
+                '<h2 id="a">',
+                "</h2>",
+                "<pre>",
+                "</pre>",
+                "<div data-search-exclude>",
+                "</div>",
+                "<!--",
+                "-->",
+                "<br>",
+                "&amp;",
+                "&",
+            ]
+        ),
+        max_size=80,
+    ).map("".join)
+)
+def test_never_raises_on_broken_html(html):
+    sections = split_sections(html)
+    assert sections and sections[0].anchor is None
+    for section in sections:
+        section.body_text()
+        section.title_text()
