@@ -11,6 +11,7 @@ The theme's stylesheets and scripts are written in small files by topic; shippin
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -68,17 +69,38 @@ def add_site_files(
             files.append(File(name, str(root), config.site_dir, config.use_directory_urls))
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_SPACE = re.compile(r"\s*([{};,>])\s*")
+
+
+def minify_css(text: str) -> str:
+    """Comments and layout whitespace out of our own stylesheets (they are written to be
+    read). Conservative: strings and `calc()` spacing are left alone."""
+    text = _CSS_COMMENT.sub("", text)
+    lines = (line.strip() for line in text.splitlines())
+    text = " ".join(line for line in lines if line)
+    return _CSS_SPACE.sub(r"\1", text).replace(";}", "}")
+
+
 def _bundle(folder: Path, suffix: str) -> str:
     if not folder.is_dir():
         return ""
     parts = []
     for path in sorted(folder.glob(f"*{suffix}")):
-        parts.append(f"/* {path.name} */\n{path.read_text(encoding='utf-8')}\n")
+        text = path.read_text(encoding="utf-8")
+        if suffix == ".css":
+            parts.append(minify_css(text) + "\n")
+        else:
+            parts.append(f"/* {path.name} */\n{text}\n")
     return "".join(parts)
 
 
 def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> dict[str, str]:
-    """Replace the theme's per-topic CSS/JS files by one content-hashed bundle each."""
+    """Replace the theme's per-topic CSS/JS files by one content-hashed bundle each.
+
+    Scripts in `assets/js/page/` are not bundled: each is written on its own
+    (`page:<name>` in the result) for the pages that need it, such as the diagram glue.
+    """
     css_dir = theme_dir / "assets" / "css"
     js_dir = theme_dir / "assets" / "js"
     for file in list(files):
@@ -95,4 +117,14 @@ def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> 
             File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
         bundles[kind] = uri
+    page_dir = js_dir / "page"
+    if page_dir.is_dir():
+        for path in sorted(page_dir.glob("*.js")):
+            content = path.read_text(encoding="utf-8")
+            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+            uri = f"{BUNDLE_DIR}/{path.stem}.{digest}.js"
+            files.append(
+                File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
+            bundles[f"page:{path.stem}"] = uri
     return bundles

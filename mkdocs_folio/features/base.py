@@ -56,6 +56,7 @@ class BuildContext:
     navbar: Navbar | None = None
     site_view: SiteView | None = None
     liquid: LiquidRenderer | None = None
+    assets: dict[str, str] = field(default_factory=dict)  # bundles: css, js, page:<name>
     _jinja: jinja2.Environment | None = None
 
     # -- URLs ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
@@ -303,6 +304,12 @@ class ContentFeature(Feature):
             view.head_html += head
             view.body_end_html += body
             view.extra["libraries"] = list(data.libraries)
+            glue = ctx.assets.get("page:diagrams")
+            if glue and set(data.libraries) - {"mathjax", "tikzjax"}:
+                # The drawing glue ships only with the pages that have a diagram or chart.
+                src = get_relative_url(glue, page.url or ".")
+                view.body_end_html += f'\n<script src="{src}" defer></script>'
+
         if data.toc_sidebar is not None:
             view.extra["toc_sidebar"] = data.toc_sidebar
 
