@@ -479,10 +479,6 @@ class EntryView:
         return entry_bibtex(self.entry, self.bibtex_filter)
 
     @property
-    def has_badges(self) -> bool:
-        return bool(self.badges)
-
-    @property
     def scripts(self) -> tuple[str, ...]:
         """Third-party scripts this entry needs (only for badges the site enabled)."""
         kinds = {b.kind for b in self.badges}

@@ -8,7 +8,6 @@ optional.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -196,6 +195,3 @@ class Feature:
 
     def post_build(self, ctx: BuildContext) -> None:
         """After every page is written: feeds, indexes, reports."""
-
-
-FeatureFactory = Callable[[], Feature]

@@ -235,13 +235,6 @@ class PostHeader:
     last_updated_label: str = ""
     reading_time: int = 1
     chips: list[Chip] = field(default_factory=list)
-    citation: Citation | None = None
-    related: list[RelatedPost] = field(default_factory=list)
-    thumbnail: str = ""
-
-    @property
-    def has_chips(self) -> bool:
-        return bool(self.chips)
 
 
 def post_chips(
@@ -288,7 +281,6 @@ def post_header(
         else (as_text(updated) if updated else ""),
         reading_time=reading_time(body),
         chips=post_chips(url=url, date=date, tags=tags, categories=categories, settings=settings),
-        thumbnail=as_text(meta.get("thumbnail")),
     )
 
 
