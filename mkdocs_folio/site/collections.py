@@ -28,6 +28,7 @@ from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
 from mkdocs_folio.site.dates import parse_date
 from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
 from mkdocs_folio.site.jekyll_rules import is_skipped
+from mkdocs_folio.site.pages import read_redirect
 from mkdocs_folio.site.permalinks import document_values, expand_permalink
 from mkdocs_folio.site.yamlfile import LineDict
 
@@ -453,13 +454,6 @@ def _read_document(
     )
     permalink = as_text(meta.get("permalink"))
     url = expand_permalink(permalink if permalink else template, values)
-    redirect = meta.get("redirect")
-    if redirect is True:
-        redirect_url: str | None = "/"
-    elif isinstance(redirect, str) and redirect.strip():
-        redirect_url = redirect.strip()
-    else:
-        redirect_url = None
     return Document(
         collection=name,
         abs_path=path,
@@ -472,7 +466,7 @@ def _read_document(
         layout=as_text(meta.get("layout")) or spec.default_layout,
         description=as_text(meta.get("description")),
         inline=as_bool(meta.get("inline")),
-        redirect=redirect_url,
+        redirect=read_redirect(meta.get("redirect")),
         tags=tags,
         categories=categories,
         draft=draft,
