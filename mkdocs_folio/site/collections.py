@@ -27,7 +27,7 @@ from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
 from mkdocs_folio.site.dates import parse_date
 from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
-from mkdocs_folio.site.jekyll_rules import is_skipped
+from mkdocs_folio.site.jekyll_rules import is_skipped, is_special_name
 from mkdocs_folio.site.pages import read_redirect
 from mkdocs_folio.site.permalinks import document_values, expand_permalink
 from mkdocs_folio.site.yamlfile import LineDict
@@ -367,8 +367,7 @@ def _read_folder(
 def _walk(folder: Path) -> Iterable[Path]:
     """Files under `folder`, not descending into folders Jekyll skips (`_archive/`)."""
     for entry in folder.iterdir():
-        name = entry.name
-        if name.startswith(("_", ".", "#", "~")) or name.endswith("~"):
+        if is_special_name(entry.name):
             continue
         if entry.is_dir():
             yield from _walk(entry)
