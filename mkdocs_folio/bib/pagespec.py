@@ -31,6 +31,7 @@ from typing import Any
 
 from mkdocs_folio.bib.query import BibliographyRequest, QueryError, compile_query
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
 
 __all__ = ["PAGE_BIBLIOGRAPHY_KEYS", "PageBibliography", "read_page_bibliography"]
 
@@ -61,12 +62,6 @@ def _line(mapping: Any, key: str, default: int | None) -> int | None:
         return lines[key]
     line = getattr(mapping, "line", None)
     return line if isinstance(line, int) else default
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("true", "yes", "on", "1")
 
 
 def _one(
@@ -120,7 +115,7 @@ def _one(
                 continue
             request.max = int(str(value).strip())
         elif name == "search":
-            result.search = _truthy(value)
+            result.search = as_bool(value)
         elif name == "heading":
             result.heading = str(value).strip()
     return result

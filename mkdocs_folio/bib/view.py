@@ -24,9 +24,10 @@ from typing import Any
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
-from mkdocs_folio.bib.model import Author, Entry, is_true
+from mkdocs_folio.bib.model import Author, Entry
 from mkdocs_folio.bib.safehtml import balance_html
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
 
 __all__ = [
     "THIRD_PARTY_SCRIPTS",
@@ -240,10 +241,10 @@ def bib_settings(
     }
     if isinstance(badges, Mapping):
         for name in switches:
-            switches[name] = is_true(badges.get(name))
+            switches[name] = as_bool(badges.get(name))
     elif isinstance(legacy, Mapping):
-        switches["altmetric"] = is_true(legacy.get("altmetric_badge"))
-        switches["dimensions"] = is_true(legacy.get("dimensions_badge"))
+        switches["altmetric"] = as_bool(legacy.get("altmetric_badge"))
+        switches["dimensions"] = as_bool(legacy.get("dimensions_badge"))
     userid = (scholar_userid or "").strip() or None
 
     data_dir_path = Path(data_dir) if data_dir is not None else None
@@ -260,12 +261,12 @@ def bib_settings(
         max_author_limit=max_authors,
         more_authors_animation_delay=delay if delay is not None else 10,
         filtered_bibtex_keywords=filtered,
-        enable_publication_thumbnails=True if thumbnails is None else is_true(thumbnails),
+        enable_publication_thumbnails=True if thumbnails is None else as_bool(thumbnails),
         badge_altmetric=switches["altmetric"],
         badge_dimensions=switches["dimensions"],
         badge_google_scholar=switches["google_scholar"],
         badge_inspirehep=switches["inspirehep"],
-        enable_video_embedding=is_true(config.get("enable_video_embedding")),
+        enable_video_embedding=as_bool(config.get("enable_video_embedding")),
         coauthors=coauthors,
         venues=venues,
         citations=citations,
@@ -684,7 +685,7 @@ def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
     if settings.badge_altmetric and f.get("altmetric"):
         value = f["altmetric"].strip()
         attr = None
-        if is_true(value):
+        if as_bool(value):
             for name, data_attr in (
                 ("arxiv", "data-arxiv-id"),
                 ("eprint", "data-arxiv-id"),
@@ -714,7 +715,7 @@ def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
     if settings.badge_dimensions and f.get("dimensions"):
         value = f["dimensions"].strip()
         attr = None
-        if is_true(value):
+        if as_bool(value):
             if f.get("doi"):
                 attr = ("data-doi", f["doi"].strip())
             elif f.get("pmid"):
