@@ -26,6 +26,7 @@ from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.model import Author, Entry
 from mkdocs_folio.bib.safehtml import balance_html
+from mkdocs_folio.markup import UNSAFE_URL, unwrap_paragraph
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
 
@@ -62,7 +63,6 @@ _THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis", "bachelorsthe
 _COLOR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/a-z-]{3,60}\)|var\(--[\w-]+\))$"
 )
-_UNSAFE_URL_RE = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 _URL_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _EXTRA_LETTERS = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
@@ -487,7 +487,7 @@ class EntryView:
 
 
 def _safe_url(url: str) -> str:
-    return "#" if _UNSAFE_URL_RE.match(url) else url
+    return "#" if UNSAFE_URL.match(url) else url
 
 
 def _is_url(value: str) -> bool:
@@ -610,20 +610,16 @@ def _periodical(
         parts.append(("text", (", " if parts else "") + fields["location"]))
     if fields.get("additional_info"):
         parts.append(
-            ("html", balance_html(_strip_p(settings.markdownify(fields["additional_info"]))))
+            (
+                "html",
+                balance_html(unwrap_paragraph(settings.markdownify(fields["additional_info"]))),
+            )
         )
     year_text = fields.get("year", "")
     date = " ".join(p for p in (entry.month or "", year_text) if p)
     if date:
         parts.append(("text", (", " if parts else "") + date))
     return tuple(parts), venue, date
-
-
-def _strip_p(html: str) -> str:
-    html = html.strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        return html[3:-4]
-    return html
 
 
 def _buttons(entry: Entry, settings: BibSettings) -> tuple[ButtonView, ...]:
@@ -824,7 +820,7 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         note=f.get("note") or None,
         buttons=_buttons(entry, settings),
         abstract=f.get("abstract") or None,
-        award_html=balance_html(_strip_p(settings.markdownify(award))) if award else None,
+        award_html=balance_html(unwrap_paragraph(settings.markdownify(award))) if award else None,
         bibtex_html=entry_bibtex_html(entry, filtered) if show_bib else None,
         video_embed=_safe_url(video.strip()) if video else None,
         badges=_badges(entry, settings),

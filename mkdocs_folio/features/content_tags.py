@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.liquid.filters import relative_url
+from mkdocs_folio.markup import unwrap_paragraph
 from mkdocs_folio.site.config import as_bool
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ class ContentTags:
 
     def details(self, args: str, tag: TagContext) -> str:
         summary = tag.render(args).strip() if "{" in args else args.strip()
-        summary_html = _inline(self.markdownify(tag, summary)) if summary else "Details"
+        summary_html = unwrap_paragraph(self.markdownify(tag, summary)) if summary else "Details"
         body = self.markdownify(tag, tag.content or "")
         return self.put_block(tag, self.partial("details.html", summary=summary_html, body=body))
 
@@ -437,13 +438,6 @@ class ContentTags:
 
 def _is_media_file(path: str) -> bool:
     return urlsplit(path).path.lower().endswith((".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v"))
-
-
-def _inline(fragment: str) -> str:
-    fragment = fragment.strip()
-    if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p>") == 1:
-        return fragment[3:-4]
-    return fragment
 
 
 def _site_relative(ctx: BuildContext | None, path: Path) -> str:
