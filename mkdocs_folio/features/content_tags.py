@@ -188,7 +188,7 @@ class ContentTags:
     # -- links -----------------------------------------------------------------------------
 
     def link(self, args: str, tag: TagContext) -> str:
-        target = tag.render(args).strip() if "{" in args else args.strip()
+        target = tag.render(args).strip()
         target = target.strip("\"'").lstrip("/")
         url = self._sources.get(target)
         if url is None and self.site_file(target) is not None:
@@ -203,7 +203,7 @@ class ContentTags:
         return self.url(url)
 
     def post_url(self, args: str, tag: TagContext) -> str:
-        name = tag.render(args).strip() if "{" in args else args.strip()
+        name = tag.render(args).strip()
         name = name.strip("\"'").strip("/")
         ctx = self.ctx
         assert ctx is not None
@@ -235,13 +235,13 @@ class ContentTags:
     # -- collapsibles and tabs ---------------------------------------------------------------
 
     def details(self, args: str, tag: TagContext) -> str:
-        summary = tag.render(args).strip() if "{" in args else args.strip()
+        summary = tag.render(args).strip()
         summary_html = unwrap_paragraph(self.markdownify(tag, summary)) if summary else "Details"
         body = self.markdownify(tag, tag.content or "")
         return self.put_block(tag, self.partial("details.html", summary=summary_html, body=body))
 
     def tab(self, args: str, tag: TagContext) -> str:
-        words = _SPLIT_ARGS.findall(tag.render(args) if "{" in args else args)
+        words = _SPLIT_ARGS.findall(tag.render(args))
         if len(words) < 2:
             tag.problem(
                 "{% tab %} needs a group and a name: {% tab group-name tab-name %}",
@@ -260,7 +260,7 @@ class ContentTags:
         return ""
 
     def tabs(self, args: str, tag: TagContext) -> str:
-        group = (tag.render(args) if "{" in args else args).strip().strip("\"'")
+        group = tag.render(args).strip().strip("\"'")
         key = (tag.stash.key, group)
         self._tabs.pop(key, None)
         self._open.add(key)
@@ -289,7 +289,7 @@ class ContentTags:
     # -- embeds ------------------------------------------------------------------------------
 
     def twitter(self, args: str, tag: TagContext) -> str:
-        words = (tag.render(args) if "{" in args else args).split()
+        words = tag.render(args).split()
         url = words[0].strip("\"'") if words else ""
         if not url.startswith(("http://", "https://")):
             tag.problem("{% twitter %} needs the URL of a post or profile")
@@ -302,7 +302,7 @@ class ContentTags:
         )
 
     def file_exists(self, args: str, tag: TagContext) -> str:
-        path = (tag.render(args) if "{" in args else args).strip().strip("\"'")
+        path = tag.render(args).strip().strip("\"'")
         return "true" if self.site_file(path) is not None else "false"
 
     def jupyter_notebook(self, args: str, tag: TagContext) -> str:
