@@ -85,6 +85,7 @@ class BuildContext:
         src_dir: Path | None = None,
         front: FrontMatter | None = None,
         permalink: str | None = None,
+        generated: bool = False,
     ) -> tuple[File, SourcePage]:
         """Add a page that is not in `docs_dir`: a collection document or a generated page.
 
@@ -92,7 +93,8 @@ class BuildContext:
         With `abs_src_path` + `src_dir` the page is a real file MkDocs reads; otherwise it
         is generated in memory. `front` is the already parsed front matter (collections
         parse each file once, through the cache); `permalink` places the page when its
-        address does not come from its own front matter (a post's `/blog/:year/:title/`).
+        address does not come from its own front matter (a post's `/blog/:year/:title/`);
+        `generated` marks a page the build made (pagination, archives).
         """
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         existing = files.get_file_from_path(src_uri)
@@ -113,9 +115,9 @@ class BuildContext:
         source = read_source_page(
             src_uri, Path(source_path), front, self.problems, default_layout=default_layout
         )
-        if permalink:
-            self.place(file, permalink)
-        elif source.permalink:
+        source.permalink = permalink or source.permalink
+        source.generated = generated
+        if source.permalink:
             self.place(file, source.permalink)
         files.append(file)
         self.pages[src_uri] = source

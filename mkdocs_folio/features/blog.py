@@ -177,7 +177,7 @@ class BlogFeature(Feature):
         for page in pagination.pages[1:]:
             stem = src_uri.rsplit(".", 1)[0]
             generated_uri = f"{GENERATED}/pagination/{stem}/page-{page.number}.md"
-            _, generated = ctx.add_page(
+            ctx.add_page(
                 files,
                 generated_uri,
                 "",
@@ -185,16 +185,15 @@ class BlogFeature(Feature):
                 default_layout=source.layout,
                 front=source.front,
                 permalink=page.url,
+                generated=True,
             )
-            generated.generated = True
-            generated.permalink = page.url
             self.paginated[generated_uri] = (pagination, page.number)
 
     def add_archive(self, ctx: BuildContext, files: Files, archive: Archive) -> None:
         kind_word = {"year": "year", "tags": "tag", "categories": "category"}[archive.kind]
         src_uri = f"{GENERATED}/archives/{archive.collection}/{kind_word}/{archive.permalink.strip('/').replace('/', '-') or 'index'}.md"
         meta = LineDict({"layout": "archive", "title": archive.title})
-        _, source = ctx.add_page(
+        ctx.add_page(
             files,
             src_uri,
             "",
@@ -202,9 +201,8 @@ class BlogFeature(Feature):
             default_layout="archive",
             front=FrontMatter(meta=meta, body=""),
             permalink=archive.permalink,
+            generated=True,
         )
-        source.generated = True
-        source.permalink = archive.permalink
         self.archives[src_uri] = archive
 
     # -- Liquid ----------------------------------------------------------------------------

@@ -118,34 +118,24 @@ class CollectionsFeature(Feature):
         root = ctx.site.paths.collections_dir
         folder = "_drafts" if document.draft else f"_{document.collection}"
         src_uri = f"{folder}/{document.rel_path}"
-        suffix = document.abs_path.suffix.lower()
-        if suffix in MARKDOWN_SUFFIXES:
-            _, source = ctx.add_page(
-                files,
-                src_uri,
-                "",
-                source_path=document.abs_path,
-                default_layout=document.layout,
-                abs_src_path=document.abs_path,
-                src_dir=root,
-                front=document.front,
-                permalink=document.url,
-            )
+        if document.abs_path.suffix.lower() in MARKDOWN_SUFFIXES:
+            text, abs_src_path = "", document.abs_path
         else:
             # An HTML document: MkDocs would copy it as a static file, Jekyll renders it.
-            text = document.abs_path.read_text(encoding="utf-8-sig")
-            _, source = ctx.add_page(
-                files,
-                src_uri.rsplit(".", 1)[0] + ".md",
-                text,
-                source_path=document.abs_path,
-                default_layout=document.layout,
-                front=document.front,
-                permalink=document.url,
-            )
+            text, abs_src_path = document.abs_path.read_text(encoding="utf-8-sig"), None
             src_uri = src_uri.rsplit(".", 1)[0] + ".md"
+        _, source = ctx.add_page(
+            files,
+            src_uri,
+            text,
+            source_path=document.abs_path,
+            default_layout=document.layout,
+            abs_src_path=abs_src_path,
+            src_dir=root,
+            front=document.front,
+            permalink=document.url,
+        )
         source.collection = document.collection
-        source.permalink = document.url
         source.layout = document.layout if source.layout == "page" else source.layout
         ctx.documents[src_uri] = document
 
