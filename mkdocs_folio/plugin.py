@@ -229,10 +229,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx = self.ctx
         if not self.config.enabled or ctx is None:
             return None
-        urls = {src: files.get_file_from_path(src) for src in ctx.pages}
 
         def href_of(source: SourcePage) -> str:
-            file = urls.get(source.src_uri)
+            file = files.get_file_from_path(source.src_uri)
             return file.url if file is not None else ctx.permalink_href(source.permalink or "/")
 
         ctx.navbar = build_navbar(
@@ -242,7 +241,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for feature in self.features:
             feature.register(ctx, ctx.registry)
         self.liquid = LiquidRenderer(
-            self._liquid_site(files),
+            self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],
             markdownify=ctx.markdown.convert,
             problems=ctx.problems,
@@ -252,7 +251,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.liquid = self.liquid
         return None
 
-    def _liquid_site(self, files: Files) -> dict[str, Any]:
+    def _liquid_site(self) -> dict[str, Any]:
         """Jekyll's `site` object: every config key, `site.data`, collections, pages.
 
         URLs are Jekyll's: site paths without the baseurl (`relative_url` adds it).
@@ -273,8 +272,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for src_uri, source in self.ctx.pages.items():
             if source.collection is not None or source.generated:
                 continue  # Jekyll's site.pages holds neither documents nor generated pages
-            file = files.get_file_from_path(src_uri)
-            url = self.ctx.site_path(file.url) if file is not None else source.permalink or "/"
+            url = self.ctx.page_url(source)
             pages.append({**source.meta, "url": url, "path": src_uri, "title": source.title})
         values["pages"] = pages
         return values

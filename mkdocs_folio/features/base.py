@@ -70,6 +70,11 @@ class BuildContext:
         """A root-relative URL as Jekyll's `page.url` (leading slash, no baseurl)."""
         return "/" + href.lstrip("./") if href not in ("", "./", ".") else "/"
 
+    def page_url(self, source: SourcePage) -> str:
+        """Jekyll's `page.url` of a page: where its file was placed, else its permalink."""
+        file = self.files.get_file_from_path(source.src_uri) if self.files is not None else None
+        return self.site_path(file.url) if file is not None else source.permalink or "/"
+
     # -- pages -----------------------------------------------------------------------------
 
     def add_page(

@@ -161,8 +161,7 @@ class BlogFeature(Feature):
         settings = pagination_settings(source.meta, ctx.site.config, source.abs_path, ctx.problems)
         if settings is None:
             return
-        file = files.get_file_from_path(src_uri)
-        base_url = ctx.site_path(file.url) if file is not None else source.permalink or "/"
+        base_url = ctx.page_url(source)
         documents = ctx.site.collections.get(settings.collection)
         if documents is None:
             ctx.problems.add(

@@ -464,10 +464,8 @@ def _source_index(ctx: BuildContext) -> dict[str, str]:
         docs_prefix = docs.relative_to(root).as_posix() + "/"
     except ValueError:
         docs_prefix = ""
-    files = ctx.files
     for src_uri, source in ctx.pages.items():
-        file = files.get_file_from_path(src_uri) if files is not None else None
-        url = ctx.site_path(file.url) if file is not None else source.permalink or "/"
+        url = ctx.page_url(source)
         index[docs_prefix + src_uri] = url
         index.setdefault(src_uri, url)
     for documents in ctx.site.collections.values():
