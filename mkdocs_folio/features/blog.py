@@ -41,7 +41,7 @@ from mkdocs_folio.site.blog import (
 )
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import as_bool, as_text
-from mkdocs_folio.site.dates import parse_date
+from mkdocs_folio.site.dates import parse_date, short_date
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.yamlfile import LineDict
@@ -294,7 +294,7 @@ class BlogFeature(Feature):
             target = document.redirect or document.url
             rows.append(
                 ArchiveRow(
-                    date_label=document.date.strftime("%b %d, %Y") if document.date else "",
+                    date_label=short_date(document.date),
                     title=document.title or document.slug,
                     href=site_href(ctx, target),
                     external="://" in target,

@@ -15,10 +15,11 @@ from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.collections import site_href
 from mkdocs_folio.features.projects import site_file_exists
-from mkdocs_folio.site.blog import archive_settings, build_archives, long_date
+from mkdocs_folio.site.blog import archive_settings, build_archives
 from mkdocs_folio.site.books import Book, book_from, book_from_document, shelf
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import as_text
+from mkdocs_folio.site.dates import long_date
 from mkdocs_folio.site.pages import SourcePage
 
 

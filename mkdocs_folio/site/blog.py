@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
-from mkdocs_folio.site.dates import parse_date, strftime
+from mkdocs_folio.site.dates import long_date, parse_date, strftime
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.permalinks import slugify
 from mkdocs_folio.site.yamlfile import LineDict
@@ -42,11 +42,6 @@ WORDS_PER_MINUTE = 180
 def reading_time(text: str) -> int:
     """al-folio's estimate: `number_of_words / 180 + 1` (integer division)."""
     return len(text.split()) // WORDS_PER_MINUTE + 1
-
-
-def long_date(value: datetime | None) -> str:
-    """`March 15, 2015`, as al-folio prints post dates."""
-    return strftime(value, "%B %d, %Y") if value is not None else ""
 
 
 # --- Archives -----------------------------------------------------------------------------------
