@@ -40,7 +40,7 @@ from mkdocs_folio.site.config import read_site_config
 from mkdocs_folio.site.data import load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
-from mkdocs_folio.site.jekyll_rules import is_skipped
+from mkdocs_folio.site.jekyll_rules import is_skipped, site_relative
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage, dest_to_url, read_source_page
 from mkdocs_folio.site.socials import resolve_socials
@@ -162,12 +162,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         site = ctx.site
         problems = ctx.problems
         docs_dir = Path(config.docs_dir).resolve()
-        root_prefix = _relative(docs_dir, site.paths.root)
+        root_prefix = site_relative(docs_dir, site.paths.root.resolve())
 
         ctx.pages = {}
         ctx.files = files
         for file in list(files):
-            if file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_dir):
+            if file.abs_src_path is None:
+                continue
+            if not Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
                 continue
             if is_skipped(
                 file.src_uri,
@@ -405,21 +407,6 @@ def _plain(text: str) -> str:
     """A one-line plain-text version of a config description (it may hold Markdown)."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"[*_`]", "", " ".join(text.split()))
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder)
-    except ValueError:
-        return False
-    return True
-
-
-def _relative(path: Path, root: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
 
 
 def _existing(folder: Path, stem: str) -> Path | None:

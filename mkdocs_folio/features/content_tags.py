@@ -28,6 +28,7 @@ from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.liquid.filters import relative_url
 from mkdocs_folio.markup import unwrap_paragraph
 from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.jekyll_rules import site_relative
 
 if TYPE_CHECKING:
     from mkdocs_folio.features.base import BuildContext
@@ -448,10 +449,9 @@ def _site_relative(ctx: BuildContext | None, path: Path) -> str:
         (ctx.site.paths.assets_dir, "assets/"),
         (Path(ctx.config.docs_dir), ""),
     ):
-        try:
-            return prefix + path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        rel = site_relative(path.resolve(), base.resolve())
+        if rel is not None:
+            return prefix + rel
     return path.name
 
 
@@ -460,19 +460,14 @@ def _source_index(ctx: BuildContext) -> dict[str, str]:
     index: dict[str, str] = {}
     root = ctx.site.paths.root.resolve()
     docs = Path(ctx.config.docs_dir).resolve()
-    try:
-        docs_prefix = docs.relative_to(root).as_posix() + "/"
-    except ValueError:
-        docs_prefix = ""
+    docs_rel = site_relative(docs, root)
+    docs_prefix = docs_rel + "/" if docs_rel is not None else ""
     for src_uri, source in ctx.pages.items():
         url = ctx.page_url(source)
         index[docs_prefix + src_uri] = url
         index.setdefault(src_uri, url)
     for documents in ctx.site.collections.values():
         for document in documents:
-            try:
-                rel = Path(document.abs_path).resolve().relative_to(root).as_posix()
-            except ValueError:
-                rel = Path(document.abs_path).name
-            index[rel] = document.url
+            path = Path(document.abs_path)
+            index[site_relative(path.resolve(), root) or path.name] = document.url
     return index

@@ -27,7 +27,7 @@ from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
 from mkdocs_folio.site.dates import parse_date
 from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
-from mkdocs_folio.site.jekyll_rules import is_skipped, is_special_name
+from mkdocs_folio.site.jekyll_rules import is_skipped, is_special_name, site_relative
 from mkdocs_folio.site.pages import read_redirect
 from mkdocs_folio.site.permalinks import document_values, expand_permalink
 from mkdocs_folio.site.yamlfile import LineDict
@@ -348,7 +348,7 @@ def _read_folder(
     template = spec.permalink
     output_ext = _output_ext(site)
     documents: list[Document] = []
-    prefix = _root_relative(folder, options.root) or folder.name
+    prefix = site_relative(folder, options.root) or folder.name
     for path in sorted(_walk(folder)):
         if path.suffix.lower() not in CONTENT_SUFFIXES:
             continue
@@ -373,15 +373,6 @@ def _walk(folder: Path) -> Iterable[Path]:
             yield from _walk(entry)
         elif entry.is_file():
             yield entry
-
-
-def _root_relative(path: Path, root: Path | None) -> str | None:
-    if root is None:
-        return None
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return None
 
 
 def _read_document(
