@@ -63,6 +63,18 @@ def render_in_page(ctx: BuildContext, template: str, page: Page | None, **values
     return ctx.render_partial(template, page=page, base_url=base_url, **values)
 
 
+def inline_news_html(ctx: BuildContext, document: Document) -> str:
+    """An inline news item's text as the news tables show it: Liquid (with the document as
+    `page`), Markdown, then al-folio's unwrapped paragraphs."""
+    html = ctx.render_fragment(
+        document.body,
+        page=document.liquid(),
+        source=document.abs_path,
+        first_line=document.front.body_line,
+    )
+    return strip_paragraphs(html)
+
+
 class CollectionsFeature(Feature):
     name = "collections"
 
@@ -213,13 +225,7 @@ class CollectionsFeature(Feature):
         key = (str(document.abs_path), document.body)
         cached = self._inline_cache.get(key)
         if cached is None:
-            html = ctx.render_fragment(
-                document.body,
-                page=document.liquid(),
-                source=document.abs_path,
-                first_line=document.front.body_line,
-            )
-            cached = strip_paragraphs(html)
+            cached = inline_news_html(ctx, document)
             self._inline_cache[key] = cached
         return cached
 
