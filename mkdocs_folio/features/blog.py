@@ -21,6 +21,7 @@ from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.site.blog import (
+    TYPE_WORD,
     Archive,
     ArchiveSettings,
     Chip,
@@ -189,7 +190,7 @@ class BlogFeature(Feature):
             self.paginated[generated_uri] = (pagination, page.number)
 
     def add_archive(self, ctx: BuildContext, files: Files, archive: Archive) -> None:
-        kind_word = {"year": "year", "tags": "tag", "categories": "category"}[archive.kind]
+        kind_word = TYPE_WORD[archive.kind]
         src_uri = f"{GENERATED}/archives/{archive.collection}/{kind_word}/{archive.permalink.strip('/').replace('/', '-') or 'index'}.md"
         meta = LineDict({"layout": "archive", "title": archive.title})
         ctx.add_page(
@@ -289,17 +290,10 @@ class BlogFeature(Feature):
             view.extra["post"] = self.post_view(ctx, page, source)
 
     def archive_view(self, ctx: BuildContext, archive: Archive) -> ArchiveView:
-        rows = []
-        for document in archive.documents:
-            target = document.redirect or document.url
-            rows.append(
-                ArchiveRow(
-                    date_label=short_date(document.date),
-                    title=document.title or document.slug,
-                    href=site_href(ctx, target),
-                    external="://" in target,
-                )
-            )
+        rows = [
+            ArchiveRow(short_date(document.date), *_document_link(ctx, document))
+            for document in archive.documents
+        ]
         return ArchiveView(
             kind=archive.kind,
             title=archive.title,
@@ -349,14 +343,7 @@ class BlogFeature(Feature):
             for post in self.related.related(
                 tags, categories, exclude_url=url, limit=self.related_limit
             ):
-                target = post.redirect or post.url
-                related.append(
-                    RelatedPost(
-                        title=post.title or post.slug,
-                        url=site_href(ctx, target),
-                        external="://" in target,
-                    )
-                )
+                related.append(RelatedPost(*_document_link(ctx, post)))
         return PostView(
             date_label=header.date_label,
             author=header.author,
@@ -414,6 +401,12 @@ class BlogFeature(Feature):
         target = Path(ctx.config.site_dir) / "feed.xml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")
+
+
+def _document_link(ctx: BuildContext, document: Document) -> tuple[str, str, bool]:
+    """Title, href and external flag of a link to a post: its `redirect` when it has one."""
+    target = document.redirect or document.url
+    return document.title or document.slug, site_href(ctx, target), "://" in target
 
 
 def _attr(text: str) -> str:

@@ -55,7 +55,7 @@ _KIND_ALIASES = {
     "year": "year",
     "years": "year",
 }
-_TYPE_WORD = {"year": "year", "tags": "tag", "categories": "category"}
+TYPE_WORD = {"year": "year", "tags": "tag", "categories": "category"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class ArchiveSettings:
         value = name if kind == "year" else slugify(name)
         url = (
             template.replace(":collection", self.collection)
-            .replace(":type", _TYPE_WORD[kind])
+            .replace(":type", TYPE_WORD[kind])
             .replace(":year", name if kind == "year" else "")
             .replace(":name", value)
         )
