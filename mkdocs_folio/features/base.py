@@ -16,6 +16,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.liquid import LiquidRenderer, Registry
@@ -69,6 +70,32 @@ class BuildContext:
     def site_path(self, href: str) -> str:
         """A root-relative URL as Jekyll's `page.url` (leading slash, no baseurl)."""
         return "/" + href.lstrip("./") if href not in ("", "./", ".") else "/"
+
+    def site_href(self, target: str) -> str:
+        """A link target as the templates' `url` filter wants it: external URLs unchanged, site
+        paths (`/blog/2024/x/`, `/assets/pdf/a.pdf`) as root-relative MkDocs URLs."""
+        target = (target or "").strip()
+        if not target:
+            return ""
+        if "://" in target or target.startswith(("mailto:", "#", "//")):
+            return target
+        path, hash_mark, fragment = target.partition("#")
+        path, question, query = path.partition("?")
+        href = self.permalink_href(path if path.startswith("/") else "/" + path)
+        if question:
+            href += "?" + query
+        if hash_mark:
+            href += "#" + fragment
+        return href
+
+    def site_file_exists(self, site_path: str) -> bool:
+        """Whether a site path (`/assets/img/1.jpg`) is a file the build publishes."""
+        relative = site_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+        if not relative:
+            return False
+        if self.files is not None and self.files.get_file_from_path(relative) is not None:
+            return True
+        return (self.site.paths.root / relative).is_file()
 
     def page_url(self, source: SourcePage) -> str:
         """Jekyll's `page.url` of a page: where its file was placed, else its permalink."""
@@ -162,6 +189,12 @@ class BuildContext:
 
     def render_partial(self, template: str, **context: Any) -> str:
         return self.jinja().get_template(template).render(**context)
+
+    def render_in_page(self, template: str, page: Page | None, **values: Any) -> str:
+        """A theme partial rendered for one page, so that its `url` filter makes links
+        relative to that page (the partial lands inside the page's body)."""
+        base_url = get_relative_url(".", page.url) if page is not None else "."
+        return self.render_partial(template, page=page, base_url=base_url, **values)
 
 
 class Feature:

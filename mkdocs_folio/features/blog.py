@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.site.blog import (
     TYPE_WORD,
@@ -232,7 +231,7 @@ class BlogFeature(Feature):
             view = feature.pagination_view(ctx, *feature.current)
             if view.total_pages <= 1:
                 return ""
-            html = render_in_page(ctx, PAGINATION_TEMPLATE, ctx.page, pager=view)
+            html = ctx.render_in_page(PAGINATION_TEMPLATE, ctx.page, pager=view)
             return tag.stash.put(html)
 
         registry.register_include("pagination", pagination_include)
@@ -254,15 +253,15 @@ class BlogFeature(Feature):
             trail.append(
                 PageLink(
                     number=item["num"],
-                    href=site_href(ctx, item["path"]),
+                    href=ctx.site_href(item["path"]),
                     title=item["title"],
                     active=item["num"] == number,
                 )
             )
         return PaginationView(
             total_pages=pagination.total_pages,
-            previous_href=site_href(ctx, paginator["previous_page_path"] or ""),
-            next_href=site_href(ctx, paginator["next_page_path"] or ""),
+            previous_href=ctx.site_href(paginator["previous_page_path"] or ""),
+            next_href=ctx.site_href(paginator["next_page_path"] or ""),
             trail=trail,
         )
 
@@ -327,7 +326,7 @@ class BlogFeature(Feature):
             settings=settings,
         )
         chips = [
-            ChipView(kind=c.kind, label=c.label, href=site_href(ctx, c.href) if c.href else "")
+            ChipView(kind=c.kind, label=c.label, href=ctx.site_href(c.href) if c.href else "")
             for c in header.chips
         ]
         cite = None
@@ -406,7 +405,7 @@ class BlogFeature(Feature):
 def _document_link(ctx: BuildContext, document: Document) -> tuple[str, str, bool]:
     """Title, href and external flag of a link to a post: its `redirect` when it has one."""
     target = document.redirect or document.url
-    return document.title or document.slug, site_href(ctx, target), "://" in target
+    return document.title or document.slug, ctx.site_href(target), "://" in target
 
 
 def _attr(text: str) -> str:

@@ -14,7 +14,6 @@ from typing import Any
 from liquid.undefined import Undefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext
@@ -36,31 +35,6 @@ from mkdocs_folio.site.views import ListingView, build_listing, strip_paragraphs
 
 LISTING_TEMPLATE = "partials/folio/listing-table.html"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def site_href(ctx: BuildContext, target: str) -> str:
-    """A link target as the templates' `url` filter wants it: external URLs unchanged, site
-    paths (`/blog/2024/x/`, `/assets/pdf/a.pdf`) as root-relative MkDocs URLs."""
-    target = (target or "").strip()
-    if not target:
-        return ""
-    if "://" in target or target.startswith(("mailto:", "#", "//")):
-        return target
-    path, hash_mark, fragment = target.partition("#")
-    path, question, query = path.partition("?")
-    href = ctx.permalink_href(path if path.startswith("/") else "/" + path)
-    if question:
-        href += "?" + query
-    if hash_mark:
-        href += "#" + fragment
-    return href
-
-
-def render_in_page(ctx: BuildContext, template: str, page: Page | None, **values: Any) -> str:
-    """A theme partial rendered for one page, so that its `url` filter makes links relative
-    to that page (the partial lands inside the page's body)."""
-    base_url = get_relative_url(".", page.url) if page is not None else "."
-    return ctx.render_partial(template, page=page, base_url=base_url, **values)
 
 
 def inline_news_html(ctx: BuildContext, document: Document) -> str:
@@ -170,8 +144,8 @@ class CollectionsFeature(Feature):
             limit = params.get("limit")
             listing = Listing(enabled=True, limit=_as_limit(limit))
             view = feature.news_listing(ctx, listing)
-            html = render_in_page(
-                ctx, LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
+            html = ctx.render_in_page(
+                LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
             )
             return tag.stash.put(html)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.site.projects import ProjectCard, project_card
 
@@ -43,13 +42,12 @@ class ProjectsFeature(Feature):
                     return ""
                 card = project_card(values)
                 shown = feature.image_exists(ctx, card, values, tag)
-                html = render_in_page(
-                    ctx,
+                html = ctx.render_in_page(
                     CARD_TEMPLATE,
                     ctx.page,
                     card=card,
-                    href=site_href(ctx, card.url),
-                    image=site_href(ctx, card.image) if shown else "",
+                    href=ctx.site_href(card.url),
+                    image=ctx.site_href(card.image) if shown else "",
                     horizontal=horizontal,
                 )
                 return tag.stash.put(html)
@@ -71,7 +69,7 @@ class ProjectsFeature(Feature):
             return True
         if image in self._missing:
             return False
-        if site_file_exists(ctx, image):
+        if ctx.site_file_exists(image):
             return True
         self._missing.add(image)
         relative = image.lstrip("/")
@@ -87,13 +85,3 @@ class ProjectsFeature(Feature):
             "the card is shown without an image",
         )
         return False
-
-
-def site_file_exists(ctx: BuildContext, site_path: str) -> bool:
-    """Whether a site path (`/assets/img/1.jpg`) is a file the build publishes."""
-    relative = site_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if not relative:
-        return False
-    if ctx.files is not None and ctx.files.get_file_from_path(relative) is not None:
-        return True
-    return (ctx.site.paths.root / relative).is_file()
