@@ -37,7 +37,7 @@ from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
-from mkdocs_folio.site.data import load_data_dir
+from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
 from mkdocs_folio.site.jekyll_rules import is_skipped, site_relative
@@ -410,7 +410,8 @@ def _plain(text: str) -> str:
 
 
 def _existing(folder: Path, stem: str) -> Path | None:
-    for suffix in (".yml", ".yaml", ".json"):
+    """The data file `load_data_dir` read as `site.data.<stem>`, for problems to name."""
+    for suffix in DATA_SUFFIXES:
         candidate = folder / f"{stem}{suffix}"
         if candidate.is_file():
             return candidate
