@@ -29,6 +29,7 @@ from mkdocs_folio.bib.safehtml import balance_html
 from mkdocs_folio.markup import UNSAFE_URL, unwrap_paragraph
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.yamlfile import line_of
 
 __all__ = [
     "THIRD_PARTY_SCRIPTS",
@@ -150,13 +151,6 @@ def _as_list(value: Any) -> list[str]:
     return [text] if text else []
 
 
-def _line(mapping: Any, key: str) -> int | None:
-    lines = getattr(mapping, "lines", None)
-    if isinstance(lines, dict):
-        return lines.get(key, getattr(mapping, "line", None))
-    return None
-
-
 def _int_setting(
     config: Mapping[str, Any],
     key: str,
@@ -178,7 +172,7 @@ def _int_setting(
             problems.add(
                 f"`{key}` should be a whole number, got `{config.get(key)}`",
                 path,
-                _line(config, key),
+                line_of(config, key),
                 "leave it blank for the default",
             )
         return default
@@ -334,7 +328,7 @@ def _coauthors(
                     problems.add(
                         f"co-author `{key}`: each item needs `firstname: [...]` and `url`",
                         path,
-                        _line(raw, str(key)),
+                        line_of(raw, str(key)),
                     )
                 continue
             names = frozenset(_name_key(n) for n in _as_list(item.get("firstname")))
@@ -360,7 +354,7 @@ def _venues(raw: Any, problems: Problems | None, data_dir: Path | None) -> dict[
                 problems.add(
                     f"venue `{key}`: `{color}` is not a CSS colour; ignored",
                     path,
-                    _line(item, "color") or _line(raw, str(key)),
+                    line_of(item, "color") or line_of(raw, str(key)),
                     'write it like "#00369f"',
                 )
             color = None
