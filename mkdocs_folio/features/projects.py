@@ -11,6 +11,7 @@ from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.registry import IncludeHandler
 from mkdocs_folio.site.projects import ProjectCard, project_card
 
 CARD_TEMPLATE = "partials/folio/project-card.html"
@@ -28,7 +29,7 @@ class ProjectsFeature(Feature):
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         feature = self
 
-        def handler(horizontal: bool):
+        def handler(horizontal: bool) -> IncludeHandler:
             def include(params: dict[str, Any], tag: TagContext) -> str:
                 values = params.get("project")
                 if values is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.registry import IncludeHandler
 from mkdocs_folio.site.config import as_text
 from mkdocs_folio.site.repositories import repo_card, trophies_card, user_card
 
@@ -28,7 +29,7 @@ class RepositoriesFeature(Feature):
             value = ctx.site.data.get("repositories")
             return value if isinstance(value, dict) else {}
 
-        def card_include(kind: str):
+        def card_include(kind: str) -> IncludeHandler:
             def include(params: dict[str, Any], tag: TagContext) -> str:
                 key = "repository" if kind == "repo" else "username"
                 value = as_text(params.get(key))
