@@ -30,7 +30,7 @@ class AboutFeature(Feature):
         if profile is not None and profile.image:
             owner = site.config.owner.full_name
             view.profile_alt = f"Portrait of {owner}" if owner else Path(profile.image).name
-            if "://" not in profile.image and not (site.paths.root / profile.image).is_file():
+            if not ctx.target_exists(profile.image):
                 ctx.problems.add(
                     f"profile image '{profile.image}' not found",
                     source.abs_path,

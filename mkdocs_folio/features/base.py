@@ -88,9 +88,12 @@ class BuildContext:
             href += "#" + fragment
         return href
 
-    def site_file_exists(self, site_path: str) -> bool:
-        """Whether a site path (`/assets/img/1.jpg`) is a file the build publishes."""
-        relative = site_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    def target_exists(self, target: str) -> bool:
+        """Whether an image or file a page links to is there: a URL always counts (nothing is
+        fetched), a site path (`/assets/img/1.jpg`) when the build publishes that file."""
+        if "://" in target or target.startswith("//"):
+            return True
+        relative = target.split("#", 1)[0].split("?", 1)[0].lstrip("/")
         if not relative:
             return False
         if self.files is not None and self.files.get_file_from_path(relative) is not None:

@@ -63,7 +63,7 @@ class BooksFeature(Feature):
     def cover_href(self, ctx: BuildContext, book: Book, source: SourcePage) -> str:
         if not book.cover:
             return ""
-        if "://" not in book.cover and not ctx.site_file_exists(book.cover):
+        if not ctx.target_exists(book.cover):
             ctx.problems.add(
                 f"book cover '{book.cover.lstrip('/')}' not found",
                 source.abs_path,
@@ -124,11 +124,7 @@ class BooksFeature(Feature):
                 document = by_url.get(book.url)
                 cover = ""
                 if book.cover:
-                    cover = (
-                        ctx.site_href(book.cover)
-                        if "://" in book.cover or ctx.site_file_exists(book.cover)
-                        else ""
-                    )
+                    cover = ctx.site_href(book.cover) if ctx.target_exists(book.cover) else ""
                 href = (
                     ctx.site_href(book.url)
                     if document is not None and id(document) in pages

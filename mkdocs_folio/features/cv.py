@@ -103,7 +103,7 @@ class CvFeature(Feature):
         pdf = pdf_target(meta.get("cv_pdf"))
         pdf_href = ""
         if pdf:
-            if "://" not in pdf and not ctx.site_file_exists(pdf):
+            if not ctx.target_exists(pdf):
                 ctx.problems.add(
                     f"cv_pdf '{pdf}' not found",
                     source.abs_path,

@@ -58,7 +58,7 @@ class PeopleFeature(Feature):
             image_href = ""
             if profile.image:
                 target = profile.image if "://" in profile.image else "/" + profile.image
-                if "://" not in target and not ctx.site_file_exists(target):
+                if not ctx.target_exists(target):
                     ctx.problems.add(
                         f"profile image '{profile.image}' not found",
                         source.abs_path,

@@ -64,13 +64,9 @@ class ProjectsFeature(Feature):
         """Whether the card can show its image. One that is not in the site is one warning
         naming the project file and its `img:` line; the card is drawn without it."""
         image = card.image
-        if not image:
+        if not image or image in self._missing:
             return False
-        if "://" in image or image.startswith("//"):
-            return True
-        if image in self._missing:
-            return False
-        if ctx.site_file_exists(image):
+        if ctx.target_exists(image):
             return True
         self._missing.add(image)
         relative = image.lstrip("/")
