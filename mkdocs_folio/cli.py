@@ -12,24 +12,19 @@ from pathlib import Path
 
 from mkdocs_folio import __version__
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.scaffold import MKDOCS_SETTINGS, create_site
 from mkdocs_folio.site.config import read_site_config
 
-MKDOCS_YML = """\
+MKDOCS_YML = (
+    """\
 # Written by `mkdocs-folio init`. al-folio's _config.yml stays the source of truth: the folio
 # plugin reads title, url, baseurl and every other setting from it at each build, so the two
 # values below are only a starting point and never go stale.
 site_name: {site_name}
 {site_url_line}
-docs_dir: _pages
-site_dir: _site
-
-theme:
-  name: folio
-
-plugins:
-  - material/search
-  - folio
 """
+    + MKDOCS_SETTINGS
+)
 
 
 def _yaml_string(text: str) -> str:
@@ -85,8 +80,6 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from mkdocs_folio.scaffold import create_site
-
     return create_site(Path(args.path), name=args.name)
 
 

@@ -37,10 +37,10 @@ from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
-from mkdocs_folio.site.data import load_data_dir
+from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
-from mkdocs_folio.site.jekyll_rules import is_skipped
+from mkdocs_folio.site.jekyll_rules import is_skipped, site_relative
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage, dest_to_url, read_source_page
 from mkdocs_folio.site.socials import resolve_socials
@@ -162,12 +162,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         site = ctx.site
         problems = ctx.problems
         docs_dir = Path(config.docs_dir).resolve()
-        root_prefix = _relative(docs_dir, site.paths.root)
+        root_prefix = site_relative(docs_dir, site.paths.root.resolve())
 
         ctx.pages = {}
         ctx.files = files
         for file in list(files):
-            if file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_dir):
+            if file.abs_src_path is None:
+                continue
+            if not Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
                 continue
             if is_skipped(
                 file.src_uri,
@@ -229,10 +231,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx = self.ctx
         if not self.config.enabled or ctx is None:
             return None
-        urls = {src: files.get_file_from_path(src) for src in ctx.pages}
 
         def href_of(source: SourcePage) -> str:
-            file = urls.get(source.src_uri)
+            file = files.get_file_from_path(source.src_uri)
             return file.url if file is not None else ctx.permalink_href(source.permalink or "/")
 
         ctx.navbar = build_navbar(
@@ -242,7 +243,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for feature in self.features:
             feature.register(ctx, ctx.registry)
         self.liquid = LiquidRenderer(
-            self._liquid_site(files),
+            self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],
             markdownify=ctx.markdown.convert,
             problems=ctx.problems,
@@ -252,7 +253,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.liquid = self.liquid
         return None
 
-    def _liquid_site(self, files: Files) -> dict[str, Any]:
+    def _liquid_site(self) -> dict[str, Any]:
         """Jekyll's `site` object: every config key, `site.data`, collections, pages.
 
         URLs are Jekyll's: site paths without the baseurl (`relative_url` adds it).
@@ -273,8 +274,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for src_uri, source in self.ctx.pages.items():
             if source.collection is not None or source.generated:
                 continue  # Jekyll's site.pages holds neither documents nor generated pages
-            file = files.get_file_from_path(src_uri)
-            url = self.ctx.site_path(file.url) if file is not None else source.permalink or "/"
+            url = self.ctx.page_url(source)
             pages.append({**source.meta, "url": url, "path": src_uri, "title": source.title})
         values["pages"] = pages
         return values
@@ -409,23 +409,9 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`]", "", " ".join(text.split()))
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder)
-    except ValueError:
-        return False
-    return True
-
-
-def _relative(path: Path, root: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
-
-
 def _existing(folder: Path, stem: str) -> Path | None:
-    for suffix in (".yml", ".yaml", ".json"):
+    """The data file `load_data_dir` read as `site.data.<stem>`, for problems to name."""
+    for suffix in DATA_SUFFIXES:
         candidate = folder / f"{stem}{suffix}"
         if candidate.is_file():
             return candidate

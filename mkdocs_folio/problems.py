@@ -7,6 +7,7 @@ into a single warning, so `mkdocs build --strict` fails on them as MkDocs users 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class Problems:
         for problem in problems:
             self.append(problem)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self.items)
 
     def __len__(self) -> int:

@@ -46,11 +46,8 @@ bib_search: true # the filter box on the publications page
 enable_darkmode: true
 """
 
-MKDOCS_YML = """\
-# Written by `mkdocs-folio new`. The site's own settings live in _config.yml (al-folio's
-# format); this file tells MkDocs where the pages are and which theme and plugins to use.
-site_name: "{name}"
-site_url: https://username.github.io/
+# What every mkdocs.yml we write says after site_name and site_url (`new` and `init`).
+MKDOCS_SETTINGS = """\
 docs_dir: _pages
 site_dir: _site
 
@@ -61,6 +58,16 @@ plugins:
   - material/search
   - folio
 """
+
+MKDOCS_YML = (
+    """\
+# Written by `mkdocs-folio new`. The site's own settings live in _config.yml (al-folio's
+# format); this file tells MkDocs where the pages are and which theme and plugins to use.
+site_name: "{name}"
+site_url: https://username.github.io/
+"""
+    + MKDOCS_SETTINGS
+)
 
 ABOUT_MD = """\
 ---
@@ -285,19 +292,16 @@ def _split_name(name: str) -> tuple[str, str]:
     return parts[0], " ".join(parts[1:])
 
 
-def _yaml_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
 def site_files(name: str, today: dt.date | None = None) -> dict[str, str]:
     """Every file of a new site, by path relative to the site folder."""
+    # No braces, backslashes or quotes: the name goes into YAML strings and templates as is.
     name = " ".join(re.sub(r"[{}\\\"]", "", name).split()) or "Ada Lovelace"
     first, last = _split_name(name)
     today = today or dt.date.today()
     key = re.sub(r"[^a-z0-9]", "", last.lower()) or "me"
     email = f"{re.sub(r'[^a-z0-9.]', '', first.lower()) or 'you'}@example.org"
     values = {
-        "name": _yaml_text(name),
+        "name": name,
         "first": first,
         "last": last,
         "initial": f"{first[0]}.",

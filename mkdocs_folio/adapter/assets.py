@@ -18,19 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.jekyll_rules import is_special_name
+from mkdocs_folio.site.jekyll_rules import is_special_name, site_relative
 from mkdocs_folio.site.model import Site
 
 ROOT_FILES = ("CNAME", "robots.txt", "favicon.ico", ".nojekyll")
 BUNDLE_DIR = "assets/folio"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-    except ValueError:
-        return False
-    return True
 
 
 def add_site_files(
@@ -38,11 +30,11 @@ def add_site_files(
 ) -> None:
     root = site.paths.root
     assets = site.paths.assets_dir
-    if assets.is_dir() and not _inside(assets, docs_dir):
+    if assets.is_dir() and not assets.is_relative_to(docs_dir):
         for path in sorted(assets.rglob("*")):
             if not path.is_file():
                 continue
-            rel = path.relative_to(root).as_posix() if _inside(path, root) else None
+            rel = site_relative(path, root)
             if rel is None:
                 rel = "assets/" + path.relative_to(assets).as_posix()
                 src_dir = str(assets.parent)
@@ -63,7 +55,7 @@ def add_site_files(
         path = root / name
         if (
             path.is_file()
-            and not _inside(path, docs_dir)
+            and not path.is_relative_to(docs_dir)
             and files.get_file_from_path(name) is None
         ):
             files.append(File(name, str(root), config.site_dir, config.use_directory_urls))
@@ -105,7 +97,8 @@ def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> 
     js_dir = theme_dir / "assets" / "js"
     for file in list(files):
         if file.abs_src_path and (
-            _inside(Path(file.abs_src_path), css_dir) or _inside(Path(file.abs_src_path), js_dir)
+            Path(file.abs_src_path).is_relative_to(css_dir)
+            or Path(file.abs_src_path).is_relative_to(js_dir)
         ):
             files.remove(file)
     bundles = {}

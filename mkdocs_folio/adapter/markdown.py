@@ -23,7 +23,9 @@ REQUIRED_EXTENSIONS: dict[str, dict] = {
 }
 
 
-def _names(config: MkDocsConfig) -> set[str]:
+def extension_names(config: MkDocsConfig) -> set[str]:
+    """The Markdown extensions already configured, by name (an instance by its module), so
+    that ours are added only when missing."""
     names = set()
     for ext in config.markdown_extensions:
         names.add(ext if isinstance(ext, str) else type(ext).__module__)
@@ -31,7 +33,7 @@ def _names(config: MkDocsConfig) -> set[str]:
 
 
 def ensure_extensions(config: MkDocsConfig) -> None:
-    present = _names(config)
+    present = extension_names(config)
     for name, options in REQUIRED_EXTENSIONS.items():
         if name not in present and f"markdown.extensions.{name}" not in present:
             config.markdown_extensions.append(name)

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.site.about import AboutPage
 from mkdocs_folio.site.config import Owner
+from mkdocs_folio.site.dates import long_date
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.views import ListingView, Navbar
@@ -79,7 +80,7 @@ def build_site_view(
         footer_text=cfg.footer_text,
         year=date.today().year,
         impressum_href=(impressum + "/") if impressum else "",
-        last_updated=date.today().strftime("%B %d, %Y") if cfg.last_updated else "",
+        last_updated=long_date(date.today()) if cfg.last_updated else "",
         max_width=cfg.max_width,
         color_light=str(theme.get("color") or "#b509ac"),
         color_dark=str(theme.get("color_dark") or "#2698ba"),

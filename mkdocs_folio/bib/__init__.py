@@ -27,7 +27,6 @@ from mkdocs_folio.bib.model import (
     Author,
     Bibliography,
     Entry,
-    is_true,
     merge_bibliographies,
 )
 from mkdocs_folio.bib.query import (
@@ -92,7 +91,6 @@ __all__ = [
     "group_by_year",
     "highwire_meta",
     "inline_markdown",
-    "is_true",
     "json_for_script",
     "latex_to_html",
     "latex_to_text",

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from html import escape
 
+from mkdocs_folio.markup import UNSAFE_URL
+
 __all__ = ["inline_markdown"]
 
 _CODE_RE = re.compile(r"`([^`]+)`")
@@ -19,7 +21,6 @@ _LINK_RE = re.compile(r"\[([^\]]+)\]\(\s*([^)\s]+)(?:\s+\"([^\"]*)\")?\s*\)")
 _STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM_STAR_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _EM_UNDERSCORE_RE = re.compile(r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
-_UNSAFE_URL_RE = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -37,7 +38,7 @@ def inline_markdown(text: str) -> str:
 
     def link(m: re.Match[str]) -> str:
         url = m.group(2)
-        if _UNSAFE_URL_RE.match(url):
+        if UNSAFE_URL.match(url):
             url = "#"
         title = f' title="{escape(m.group(3))}"' if m.group(3) else ""
         return keep(f'<a href="{escape(url)}"{title}>') + m.group(1) + keep("</a>")

@@ -11,32 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
 
 __all__ = [
     "MARK_CHARS",
-    "TRUE_STRINGS",
     "Author",
     "Bibliography",
     "Entry",
-    "is_true",
     "merge_bibliographies",
 ]
 
 # al-folio's author marks (equal contribution, corresponding author, ...), written glued to the
 # last name: `Einstein*†, A.`; shown as superscripts, ignored when matching names.
 MARK_CHARS = "*∗†‡§¶‖&^"
-
-TRUE_STRINGS = frozenset({"true", "yes", "1", "on", "y"})
-
-
-def is_true(value: object) -> bool:
-    """BibTeX booleans arrive as strings: `{true}`, `{True}`, `true`, `yes`, `1`."""
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return False
-    text = str(value).strip().strip("{}").strip().lower()
-    return text in TRUE_STRINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +104,7 @@ class Entry:
 
     def flag(self, name: str) -> bool:
         """Truthiness of a boolean-ish custom field (`selected`, `bibtex_show`, ...)."""
-        return is_true(self.fields.get(name.lower()))
+        return as_bool(self.fields.get(name.lower()))
 
     def has(self, name: str) -> bool:
         return bool(self.fields.get(name.lower()))

@@ -31,6 +31,8 @@ from typing import Any
 
 from mkdocs_folio.bib.query import BibliographyRequest, QueryError, compile_query
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.yamlfile import line_of
 
 __all__ = ["PAGE_BIBLIOGRAPHY_KEYS", "PageBibliography", "read_page_bibliography"]
 
@@ -55,28 +57,14 @@ class PageBibliography:
     line: int | None = None
 
 
-def _line(mapping: Any, key: str, default: int | None) -> int | None:
-    lines = getattr(mapping, "lines", None)
-    if isinstance(lines, dict) and key in lines:
-        return lines[key]
-    line = getattr(mapping, "line", None)
-    return line if isinstance(line, int) else default
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("true", "yes", "on", "1")
-
-
 def _one(
     spec: Mapping[str, Any], problems: Problems, path: Path | str, line: int | None
 ) -> PageBibliography | None:
     request = BibliographyRequest()
-    result = PageBibliography(request, line=_line(spec, "file", line))
+    result = PageBibliography(request, line=line_of(spec, "file", line))
 
     def problem(key: str, message: str, hint: str = "") -> None:
-        problems.add(f"bibliography: {message}", path, _line(spec, key, line), hint)
+        problems.add(f"bibliography: {message}", path, line_of(spec, key, line), hint)
 
     for key, value in spec.items():
         name = str(key)
@@ -120,7 +108,7 @@ def _one(
                 continue
             request.max = int(str(value).strip())
         elif name == "search":
-            result.search = _truthy(value)
+            result.search = as_bool(value)
         elif name == "heading":
             result.heading = str(value).strip()
     return result
@@ -143,7 +131,7 @@ def read_page_bibliography(
                 "bibliography: each list is a mapping such as "
                 "`{file: papers, query: '@*[year>=2020]*'}`",
                 path,
-                _line(spec, "", line),
+                line_of(spec, "", line),
                 f"found {type(spec).__name__}; it is ignored",
             )
             continue

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from mkdocs_folio.bib.model import Entry, is_true
+from mkdocs_folio.bib.model import Entry
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
 
 __all__ = [
     "BibliographyRequest",
@@ -59,7 +60,7 @@ def _compare(op: str, actual: str | None, expected: str) -> bool:
         return not _compare("=", actual, expected)
     exp_fold = expected.casefold()
     if op == "=" and exp_fold in ("true", "false"):
-        return is_true(actual) == (exp_fold == "true")  # a missing flag is false
+        return as_bool(actual) == (exp_fold == "true")  # a missing flag is false
     if actual is None:
         return False
     if op == "=":

@@ -11,21 +11,8 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+from mkdocs_folio.markup import VOID_ELEMENTS
+
 # Elements that would run code or restyle the page have no business in a bib field.
 DROP = {
     "script",
@@ -51,7 +38,7 @@ class _Balancer(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in DROP:
-            if tag not in VOID:
+            if tag not in VOID_ELEMENTS:
                 self.dropping += 1
             return
         if self.dropping:
@@ -67,18 +54,18 @@ class _Balancer(HTMLParser):
                     continue
                 parts.append(f'{name}="{escape(value, quote=True)}"')
         self.out.append("<" + " ".join(parts) + ">")
-        if tag not in VOID:
+        if tag not in VOID_ELEMENTS:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack and self.stack[-1] == tag:
+        if tag not in VOID_ELEMENTS and self.stack and self.stack[-1] == tag:
             self.stack.pop()
             self.out.append(f"</{tag}>")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in DROP:
-            if tag not in VOID and self.dropping:
+            if tag not in VOID_ELEMENTS and self.dropping:
                 self.dropping -= 1
             return
         if self.dropping or tag not in self.stack:

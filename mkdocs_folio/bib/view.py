@@ -24,9 +24,12 @@ from typing import Any
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
-from mkdocs_folio.bib.model import Author, Entry, is_true
+from mkdocs_folio.bib.model import Author, Entry
 from mkdocs_folio.bib.safehtml import balance_html
+from mkdocs_folio.markup import UNSAFE_URL, unwrap_paragraph
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.yamlfile import line_of
 
 __all__ = [
     "THIRD_PARTY_SCRIPTS",
@@ -61,7 +64,6 @@ _THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis", "bachelorsthe
 _COLOR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/a-z-]{3,60}\)|var\(--[\w-]+\))$"
 )
-_UNSAFE_URL_RE = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 _URL_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _EXTRA_LETTERS = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
@@ -149,13 +151,6 @@ def _as_list(value: Any) -> list[str]:
     return [text] if text else []
 
 
-def _line(mapping: Any, key: str) -> int | None:
-    lines = getattr(mapping, "lines", None)
-    if isinstance(lines, dict):
-        return lines.get(key, getattr(mapping, "line", None))
-    return None
-
-
 def _int_setting(
     config: Mapping[str, Any],
     key: str,
@@ -177,7 +172,7 @@ def _int_setting(
             problems.add(
                 f"`{key}` should be a whole number, got `{config.get(key)}`",
                 path,
-                _line(config, key),
+                line_of(config, key),
                 "leave it blank for the default",
             )
         return default
@@ -240,10 +235,10 @@ def bib_settings(
     }
     if isinstance(badges, Mapping):
         for name in switches:
-            switches[name] = is_true(badges.get(name))
+            switches[name] = as_bool(badges.get(name))
     elif isinstance(legacy, Mapping):
-        switches["altmetric"] = is_true(legacy.get("altmetric_badge"))
-        switches["dimensions"] = is_true(legacy.get("dimensions_badge"))
+        switches["altmetric"] = as_bool(legacy.get("altmetric_badge"))
+        switches["dimensions"] = as_bool(legacy.get("dimensions_badge"))
     userid = (scholar_userid or "").strip() or None
 
     data_dir_path = Path(data_dir) if data_dir is not None else None
@@ -260,12 +255,12 @@ def bib_settings(
         max_author_limit=max_authors,
         more_authors_animation_delay=delay if delay is not None else 10,
         filtered_bibtex_keywords=filtered,
-        enable_publication_thumbnails=True if thumbnails is None else is_true(thumbnails),
+        enable_publication_thumbnails=True if thumbnails is None else as_bool(thumbnails),
         badge_altmetric=switches["altmetric"],
         badge_dimensions=switches["dimensions"],
         badge_google_scholar=switches["google_scholar"],
         badge_inspirehep=switches["inspirehep"],
-        enable_video_embedding=is_true(config.get("enable_video_embedding")),
+        enable_video_embedding=as_bool(config.get("enable_video_embedding")),
         coauthors=coauthors,
         venues=venues,
         citations=citations,
@@ -333,7 +328,7 @@ def _coauthors(
                     problems.add(
                         f"co-author `{key}`: each item needs `firstname: [...]` and `url`",
                         path,
-                        _line(raw, str(key)),
+                        line_of(raw, str(key)),
                     )
                 continue
             names = frozenset(_name_key(n) for n in _as_list(item.get("firstname")))
@@ -359,7 +354,7 @@ def _venues(raw: Any, problems: Problems | None, data_dir: Path | None) -> dict[
                 problems.add(
                     f"venue `{key}`: `{color}` is not a CSS colour; ignored",
                     path,
-                    _line(item, "color") or _line(raw, str(key)),
+                    line_of(item, "color") or line_of(raw, str(key)),
                     'write it like "#00369f"',
                 )
             color = None
@@ -479,10 +474,6 @@ class EntryView:
         return entry_bibtex(self.entry, self.bibtex_filter)
 
     @property
-    def has_badges(self) -> bool:
-        return bool(self.badges)
-
-    @property
     def scripts(self) -> tuple[str, ...]:
         """Third-party scripts this entry needs (only for badges the site enabled)."""
         kinds = {b.kind for b in self.badges}
@@ -490,7 +481,7 @@ class EntryView:
 
 
 def _safe_url(url: str) -> str:
-    return "#" if _UNSAFE_URL_RE.match(url) else url
+    return "#" if UNSAFE_URL.match(url) else url
 
 
 def _is_url(value: str) -> bool:
@@ -613,20 +604,16 @@ def _periodical(
         parts.append(("text", (", " if parts else "") + fields["location"]))
     if fields.get("additional_info"):
         parts.append(
-            ("html", balance_html(_strip_p(settings.markdownify(fields["additional_info"]))))
+            (
+                "html",
+                balance_html(unwrap_paragraph(settings.markdownify(fields["additional_info"]))),
+            )
         )
     year_text = fields.get("year", "")
     date = " ".join(p for p in (entry.month or "", year_text) if p)
     if date:
         parts.append(("text", (", " if parts else "") + date))
     return tuple(parts), venue, date
-
-
-def _strip_p(html: str) -> str:
-    html = html.strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        return html[3:-4]
-    return html
 
 
 def _buttons(entry: Entry, settings: BibSettings) -> tuple[ButtonView, ...]:
@@ -688,7 +675,7 @@ def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
     if settings.badge_altmetric and f.get("altmetric"):
         value = f["altmetric"].strip()
         attr = None
-        if is_true(value):
+        if as_bool(value):
             for name, data_attr in (
                 ("arxiv", "data-arxiv-id"),
                 ("eprint", "data-arxiv-id"),
@@ -718,7 +705,7 @@ def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
     if settings.badge_dimensions and f.get("dimensions"):
         value = f["dimensions"].strip()
         attr = None
-        if is_true(value):
+        if as_bool(value):
             if f.get("doi"):
                 attr = ("data-doi", f["doi"].strip())
             elif f.get("pmid"):
@@ -827,7 +814,7 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         note=f.get("note") or None,
         buttons=_buttons(entry, settings),
         abstract=f.get("abstract") or None,
-        award_html=balance_html(_strip_p(settings.markdownify(award))) if award else None,
+        award_html=balance_html(unwrap_paragraph(settings.markdownify(award))) if award else None,
         bibtex_html=entry_bibtex_html(entry, filtered) if show_bib else None,
         video_embed=_safe_url(video.strip()) if video else None,
         badges=_badges(entry, settings),

@@ -4,15 +4,15 @@ publications feature, socials from the site model)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.collections import inline_news_html
 from mkdocs_folio.site.about import read_about
 from mkdocs_folio.site.pages import SourcePage
-from mkdocs_folio.site.views import build_listing, strip_paragraphs
+from mkdocs_folio.site.views import build_listing
 
 
 class AboutFeature(Feature):
@@ -30,7 +30,7 @@ class AboutFeature(Feature):
         if profile is not None and profile.image:
             owner = site.config.owner.full_name
             view.profile_alt = f"Portrait of {owner}" if owner else Path(profile.image).name
-            if "://" not in profile.image and not (site.paths.root / profile.image).is_file():
+            if not ctx.target_exists(profile.image):
                 ctx.problems.add(
                     f"profile image '{profile.image}' not found",
                     source.abs_path,
@@ -38,16 +38,9 @@ class AboutFeature(Feature):
                     f"add the file at {site.paths.root / profile.image} (the page links to it)",
                 )
 
-        def render_inline(document: Any) -> str:
-            html = ctx.render_fragment(
-                document.front.body,
-                page={**document.meta, "url": document.url, "date": document.date},
-                source=document.abs_path,
-                first_line=document.front.body_line,
-            )
-            return strip_paragraphs(html)
-
         if about.news.enabled:
-            view.news = build_listing(site.news, about.news, render_inline=render_inline)
+            view.news = build_listing(
+                site.news, about.news, render_inline=lambda doc: inline_news_html(ctx, doc)
+            )
         if about.latest_posts.enabled:
             view.latest_posts = build_listing(site.posts, about.latest_posts)

@@ -8,7 +8,6 @@ optional.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.liquid import LiquidRenderer, Registry
@@ -71,6 +71,40 @@ class BuildContext:
         """A root-relative URL as Jekyll's `page.url` (leading slash, no baseurl)."""
         return "/" + href.lstrip("./") if href not in ("", "./", ".") else "/"
 
+    def site_href(self, target: str) -> str:
+        """A link target as the templates' `url` filter wants it: external URLs unchanged, site
+        paths (`/blog/2024/x/`, `/assets/pdf/a.pdf`) as root-relative MkDocs URLs."""
+        target = (target or "").strip()
+        if not target:
+            return ""
+        if "://" in target or target.startswith(("mailto:", "#", "//")):
+            return target
+        path, hash_mark, fragment = target.partition("#")
+        path, question, query = path.partition("?")
+        href = self.permalink_href(path if path.startswith("/") else "/" + path)
+        if question:
+            href += "?" + query
+        if hash_mark:
+            href += "#" + fragment
+        return href
+
+    def target_exists(self, target: str) -> bool:
+        """Whether an image or file a page links to is there: a URL always counts (nothing is
+        fetched), a site path (`/assets/img/1.jpg`) when the build publishes that file."""
+        if "://" in target or target.startswith("//"):
+            return True
+        relative = target.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+        if not relative:
+            return False
+        if self.files is not None and self.files.get_file_from_path(relative) is not None:
+            return True
+        return (self.site.paths.root / relative).is_file()
+
+    def page_url(self, source: SourcePage) -> str:
+        """Jekyll's `page.url` of a page: where its file was placed, else its permalink."""
+        file = self.files.get_file_from_path(source.src_uri) if self.files is not None else None
+        return self.site_path(file.url) if file is not None else source.permalink or "/"
+
     # -- pages -----------------------------------------------------------------------------
 
     def add_page(
@@ -86,6 +120,7 @@ class BuildContext:
         src_dir: Path | None = None,
         front: FrontMatter | None = None,
         permalink: str | None = None,
+        generated: bool = False,
     ) -> tuple[File, SourcePage]:
         """Add a page that is not in `docs_dir`: a collection document or a generated page.
 
@@ -93,7 +128,8 @@ class BuildContext:
         With `abs_src_path` + `src_dir` the page is a real file MkDocs reads; otherwise it
         is generated in memory. `front` is the already parsed front matter (collections
         parse each file once, through the cache); `permalink` places the page when its
-        address does not come from its own front matter (a post's `/blog/:year/:title/`).
+        address does not come from its own front matter (a post's `/blog/:year/:title/`);
+        `generated` marks a page the build made (pagination, archives).
         """
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         existing = files.get_file_from_path(src_uri)
@@ -114,9 +150,9 @@ class BuildContext:
         source = read_source_page(
             src_uri, Path(source_path), front, self.problems, default_layout=default_layout
         )
-        if permalink:
-            self.place(file, permalink)
-        elif source.permalink:
+        source.permalink = permalink or source.permalink
+        source.generated = generated
+        if source.permalink:
             self.place(file, source.permalink)
         files.append(file)
         self.pages[src_uri] = source
@@ -157,6 +193,12 @@ class BuildContext:
     def render_partial(self, template: str, **context: Any) -> str:
         return self.jinja().get_template(template).render(**context)
 
+    def render_in_page(self, template: str, page: Page | None, **values: Any) -> str:
+        """A theme partial rendered for one page, so that its `url` filter makes links
+        relative to that page (the partial lands inside the page's body)."""
+        base_url = get_relative_url(".", page.url) if page is not None else "."
+        return self.render_partial(template, page=page, base_url=base_url, **values)
+
 
 class Feature:
     """Base class of a feature; override the hooks the area needs."""
@@ -196,6 +238,3 @@ class Feature:
 
     def post_build(self, ctx: BuildContext) -> None:
         """After every page is written: feeds, indexes, reports."""
-
-
-FeatureFactory = Callable[[], Feature]

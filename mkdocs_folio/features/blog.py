@@ -18,9 +18,9 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.site.blog import (
+    TYPE_WORD,
     Archive,
     ArchiveSettings,
     Chip,
@@ -41,7 +41,7 @@ from mkdocs_folio.site.blog import (
 )
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import as_bool, as_text
-from mkdocs_folio.site.dates import parse_date
+from mkdocs_folio.site.dates import parse_date, short_date
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.yamlfile import LineDict
@@ -161,8 +161,7 @@ class BlogFeature(Feature):
         settings = pagination_settings(source.meta, ctx.site.config, source.abs_path, ctx.problems)
         if settings is None:
             return
-        file = files.get_file_from_path(src_uri)
-        base_url = ctx.site_path(file.url) if file is not None else source.permalink or "/"
+        base_url = ctx.page_url(source)
         documents = ctx.site.collections.get(settings.collection)
         if documents is None:
             ctx.problems.add(
@@ -177,7 +176,7 @@ class BlogFeature(Feature):
         for page in pagination.pages[1:]:
             stem = src_uri.rsplit(".", 1)[0]
             generated_uri = f"{GENERATED}/pagination/{stem}/page-{page.number}.md"
-            _, generated = ctx.add_page(
+            ctx.add_page(
                 files,
                 generated_uri,
                 "",
@@ -185,16 +184,15 @@ class BlogFeature(Feature):
                 default_layout=source.layout,
                 front=source.front,
                 permalink=page.url,
+                generated=True,
             )
-            generated.generated = True
-            generated.permalink = page.url
             self.paginated[generated_uri] = (pagination, page.number)
 
     def add_archive(self, ctx: BuildContext, files: Files, archive: Archive) -> None:
-        kind_word = {"year": "year", "tags": "tag", "categories": "category"}[archive.kind]
+        kind_word = TYPE_WORD[archive.kind]
         src_uri = f"{GENERATED}/archives/{archive.collection}/{kind_word}/{archive.permalink.strip('/').replace('/', '-') or 'index'}.md"
         meta = LineDict({"layout": "archive", "title": archive.title})
-        _, source = ctx.add_page(
+        ctx.add_page(
             files,
             src_uri,
             "",
@@ -202,9 +200,8 @@ class BlogFeature(Feature):
             default_layout="archive",
             front=FrontMatter(meta=meta, body=""),
             permalink=archive.permalink,
+            generated=True,
         )
-        source.generated = True
-        source.permalink = archive.permalink
         self.archives[src_uri] = archive
 
     # -- Liquid ----------------------------------------------------------------------------
@@ -234,7 +231,7 @@ class BlogFeature(Feature):
             view = feature.pagination_view(ctx, *feature.current)
             if view.total_pages <= 1:
                 return ""
-            html = render_in_page(ctx, PAGINATION_TEMPLATE, ctx.page, pager=view)
+            html = ctx.render_in_page(PAGINATION_TEMPLATE, ctx.page, pager=view)
             return tag.stash.put(html)
 
         registry.register_include("pagination", pagination_include)
@@ -256,15 +253,15 @@ class BlogFeature(Feature):
             trail.append(
                 PageLink(
                     number=item["num"],
-                    href=site_href(ctx, item["path"]),
+                    href=ctx.site_href(item["path"]),
                     title=item["title"],
                     active=item["num"] == number,
                 )
             )
         return PaginationView(
             total_pages=pagination.total_pages,
-            previous_href=site_href(ctx, paginator["previous_page_path"] or ""),
-            next_href=site_href(ctx, paginator["next_page_path"] or ""),
+            previous_href=ctx.site_href(paginator["previous_page_path"] or ""),
+            next_href=ctx.site_href(paginator["next_page_path"] or ""),
             trail=trail,
         )
 
@@ -292,17 +289,10 @@ class BlogFeature(Feature):
             view.extra["post"] = self.post_view(ctx, page, source)
 
     def archive_view(self, ctx: BuildContext, archive: Archive) -> ArchiveView:
-        rows = []
-        for document in archive.documents:
-            target = document.redirect or document.url
-            rows.append(
-                ArchiveRow(
-                    date_label=document.date.strftime("%b %d, %Y") if document.date else "",
-                    title=document.title or document.slug,
-                    href=site_href(ctx, target),
-                    external="://" in target,
-                )
-            )
+        rows = [
+            ArchiveRow(short_date(document.date), *_document_link(ctx, document))
+            for document in archive.documents
+        ]
         return ArchiveView(
             kind=archive.kind,
             title=archive.title,
@@ -336,7 +326,7 @@ class BlogFeature(Feature):
             settings=settings,
         )
         chips = [
-            ChipView(kind=c.kind, label=c.label, href=site_href(ctx, c.href) if c.href else "")
+            ChipView(kind=c.kind, label=c.label, href=ctx.site_href(c.href) if c.href else "")
             for c in header.chips
         ]
         cite = None
@@ -352,14 +342,7 @@ class BlogFeature(Feature):
             for post in self.related.related(
                 tags, categories, exclude_url=url, limit=self.related_limit
             ):
-                target = post.redirect or post.url
-                related.append(
-                    RelatedPost(
-                        title=post.title or post.slug,
-                        url=site_href(ctx, target),
-                        external="://" in target,
-                    )
-                )
+                related.append(RelatedPost(*_document_link(ctx, post)))
         return PostView(
             date_label=header.date_label,
             author=header.author,
@@ -417,6 +400,12 @@ class BlogFeature(Feature):
         target = Path(ctx.config.site_dir) / "feed.xml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")
+
+
+def _document_link(ctx: BuildContext, document: Document) -> tuple[str, str, bool]:
+    """Title, href and external flag of a link to a post: its `redirect` when it has one."""
+    target = document.redirect or document.url
+    return document.title or document.slug, ctx.site_href(target), "://" in target
 
 
 def _attr(text: str) -> str:

@@ -13,12 +13,11 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import site_href
-from mkdocs_folio.features.projects import site_file_exists
-from mkdocs_folio.site.blog import archive_settings, build_archives, long_date
+from mkdocs_folio.site.blog import archive_settings, build_archives
 from mkdocs_folio.site.books import Book, book_from, book_from_document, shelf
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import as_text
+from mkdocs_folio.site.dates import long_date
 from mkdocs_folio.site.pages import SourcePage
 
 
@@ -59,12 +58,12 @@ class BooksFeature(Feature):
 
     def archive_href(self, ctx: BuildContext, kind: str, name: str) -> str:
         url = self.settings.href(kind, name) if name else None
-        return site_href(ctx, url) if url and url in self.archive_urls else ""
+        return ctx.site_href(url) if url and url in self.archive_urls else ""
 
     def cover_href(self, ctx: BuildContext, book: Book, source: SourcePage) -> str:
         if not book.cover:
             return ""
-        if "://" not in book.cover and not site_file_exists(ctx, book.cover):
+        if not ctx.target_exists(book.cover):
             ctx.problems.add(
                 f"book cover '{book.cover.lstrip('/')}' not found",
                 source.abs_path,
@@ -73,7 +72,7 @@ class BooksFeature(Feature):
                 "the book is shown without its cover",
             )
             return ""
-        return site_href(ctx, book.cover)
+        return ctx.site_href(book.cover)
 
     def page_context(
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
@@ -125,13 +124,9 @@ class BooksFeature(Feature):
                 document = by_url.get(book.url)
                 cover = ""
                 if book.cover:
-                    cover = (
-                        site_href(ctx, book.cover)
-                        if "://" in book.cover or site_file_exists(ctx, book.cover)
-                        else ""
-                    )
+                    cover = ctx.site_href(book.cover) if ctx.target_exists(book.cover) else ""
                 href = (
-                    site_href(ctx, book.url)
+                    ctx.site_href(book.url)
                     if document is not None and id(document) in pages
                     else ""
                 )

@@ -14,7 +14,6 @@ from typing import Any
 from liquid.undefined import Undefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext
@@ -38,29 +37,16 @@ LISTING_TEMPLATE = "partials/folio/listing-table.html"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def site_href(ctx: BuildContext, target: str) -> str:
-    """A link target as the templates' `url` filter wants it: external URLs unchanged, site
-    paths (`/blog/2024/x/`, `/assets/pdf/a.pdf`) as root-relative MkDocs URLs."""
-    target = (target or "").strip()
-    if not target:
-        return ""
-    if "://" in target or target.startswith(("mailto:", "#", "//")):
-        return target
-    path, hash_mark, fragment = target.partition("#")
-    path, question, query = path.partition("?")
-    href = ctx.permalink_href(path if path.startswith("/") else "/" + path)
-    if question:
-        href += "?" + query
-    if hash_mark:
-        href += "#" + fragment
-    return href
-
-
-def render_in_page(ctx: BuildContext, template: str, page: Page | None, **values: Any) -> str:
-    """A theme partial rendered for one page, so that its `url` filter makes links relative
-    to that page (the partial lands inside the page's body)."""
-    base_url = get_relative_url(".", page.url) if page is not None else "."
-    return ctx.render_partial(template, page=page, base_url=base_url, **values)
+def inline_news_html(ctx: BuildContext, document: Document) -> str:
+    """An inline news item's text as the news tables show it: Liquid (with the document as
+    `page`), Markdown, then al-folio's unwrapped paragraphs."""
+    html = ctx.render_fragment(
+        document.body,
+        page=document.liquid(),
+        source=document.abs_path,
+        first_line=document.front.body_line,
+    )
+    return strip_paragraphs(html)
 
 
 class CollectionsFeature(Feature):
@@ -118,34 +104,24 @@ class CollectionsFeature(Feature):
         root = ctx.site.paths.collections_dir
         folder = "_drafts" if document.draft else f"_{document.collection}"
         src_uri = f"{folder}/{document.rel_path}"
-        suffix = document.abs_path.suffix.lower()
-        if suffix in MARKDOWN_SUFFIXES:
-            _, source = ctx.add_page(
-                files,
-                src_uri,
-                "",
-                source_path=document.abs_path,
-                default_layout=document.layout,
-                abs_src_path=document.abs_path,
-                src_dir=root,
-                front=document.front,
-                permalink=document.url,
-            )
+        if document.abs_path.suffix.lower() in MARKDOWN_SUFFIXES:
+            text, abs_src_path = "", document.abs_path
         else:
             # An HTML document: MkDocs would copy it as a static file, Jekyll renders it.
-            text = document.abs_path.read_text(encoding="utf-8-sig")
-            _, source = ctx.add_page(
-                files,
-                src_uri.rsplit(".", 1)[0] + ".md",
-                text,
-                source_path=document.abs_path,
-                default_layout=document.layout,
-                front=document.front,
-                permalink=document.url,
-            )
+            text, abs_src_path = document.abs_path.read_text(encoding="utf-8-sig"), None
             src_uri = src_uri.rsplit(".", 1)[0] + ".md"
+        _, source = ctx.add_page(
+            files,
+            src_uri,
+            text,
+            source_path=document.abs_path,
+            default_layout=document.layout,
+            abs_src_path=abs_src_path,
+            src_dir=root,
+            front=document.front,
+            permalink=document.url,
+        )
         source.collection = document.collection
-        source.permalink = document.url
         source.layout = document.layout if source.layout == "page" else source.layout
         ctx.documents[src_uri] = document
 
@@ -168,8 +144,8 @@ class CollectionsFeature(Feature):
             limit = params.get("limit")
             listing = Listing(enabled=True, limit=_as_limit(limit))
             view = feature.news_listing(ctx, listing)
-            html = render_in_page(
-                ctx, LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
+            html = ctx.render_in_page(
+                LISTING_TEMPLATE, ctx.page, listing=view, empty="No news so far..."
             )
             return tag.stash.put(html)
 
@@ -223,13 +199,7 @@ class CollectionsFeature(Feature):
         key = (str(document.abs_path), document.body)
         cached = self._inline_cache.get(key)
         if cached is None:
-            html = ctx.render_fragment(
-                document.body,
-                page=document.liquid(),
-                source=document.abs_path,
-                first_line=document.front.body_line,
-            )
-            cached = strip_paragraphs(html)
+            cached = inline_news_html(ctx, document)
             self._inline_cache[key] = cached
         return cached
 

@@ -27,6 +27,7 @@ from typing import Any
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_folio.adapter.markdown import extension_names
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.content_tags import ContentTags
@@ -180,9 +181,7 @@ class ContentFeature(Feature):
 
     def _add_extensions(self, ctx: BuildContext) -> None:
         config = ctx.config
-        names = set()
-        for ext in config.markdown_extensions:
-            names.add(ext if isinstance(ext, str) else type(ext).__module__)
+        names = extension_names(config)
 
         def add(name: str, options: dict[str, Any] | None = None) -> None:
             if name in names:

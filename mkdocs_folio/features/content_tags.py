@@ -26,7 +26,9 @@ from urllib.parse import urlsplit
 
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.liquid.filters import relative_url
+from mkdocs_folio.markup import unwrap_paragraph
 from mkdocs_folio.site.config import as_bool
+from mkdocs_folio.site.jekyll_rules import site_relative
 
 if TYPE_CHECKING:
     from mkdocs_folio.features.base import BuildContext
@@ -187,7 +189,7 @@ class ContentTags:
     # -- links -----------------------------------------------------------------------------
 
     def link(self, args: str, tag: TagContext) -> str:
-        target = tag.render(args).strip() if "{" in args else args.strip()
+        target = tag.render(args).strip()
         target = target.strip("\"'").lstrip("/")
         url = self._sources.get(target)
         if url is None and self.site_file(target) is not None:
@@ -202,7 +204,7 @@ class ContentTags:
         return self.url(url)
 
     def post_url(self, args: str, tag: TagContext) -> str:
-        name = tag.render(args).strip() if "{" in args else args.strip()
+        name = tag.render(args).strip()
         name = name.strip("\"'").strip("/")
         ctx = self.ctx
         assert ctx is not None
@@ -234,13 +236,13 @@ class ContentTags:
     # -- collapsibles and tabs ---------------------------------------------------------------
 
     def details(self, args: str, tag: TagContext) -> str:
-        summary = tag.render(args).strip() if "{" in args else args.strip()
-        summary_html = _inline(self.markdownify(tag, summary)) if summary else "Details"
+        summary = tag.render(args).strip()
+        summary_html = unwrap_paragraph(self.markdownify(tag, summary)) if summary else "Details"
         body = self.markdownify(tag, tag.content or "")
         return self.put_block(tag, self.partial("details.html", summary=summary_html, body=body))
 
     def tab(self, args: str, tag: TagContext) -> str:
-        words = _SPLIT_ARGS.findall(tag.render(args) if "{" in args else args)
+        words = _SPLIT_ARGS.findall(tag.render(args))
         if len(words) < 2:
             tag.problem(
                 "{% tab %} needs a group and a name: {% tab group-name tab-name %}",
@@ -259,7 +261,7 @@ class ContentTags:
         return ""
 
     def tabs(self, args: str, tag: TagContext) -> str:
-        group = (tag.render(args) if "{" in args else args).strip().strip("\"'")
+        group = tag.render(args).strip().strip("\"'")
         key = (tag.stash.key, group)
         self._tabs.pop(key, None)
         self._open.add(key)
@@ -288,7 +290,7 @@ class ContentTags:
     # -- embeds ------------------------------------------------------------------------------
 
     def twitter(self, args: str, tag: TagContext) -> str:
-        words = (tag.render(args) if "{" in args else args).split()
+        words = tag.render(args).split()
         url = words[0].strip("\"'") if words else ""
         if not url.startswith(("http://", "https://")):
             tag.problem("{% twitter %} needs the URL of a post or profile")
@@ -301,7 +303,7 @@ class ContentTags:
         )
 
     def file_exists(self, args: str, tag: TagContext) -> str:
-        path = (tag.render(args) if "{" in args else args).strip().strip("\"'")
+        path = tag.render(args).strip().strip("\"'")
         return "true" if self.site_file(path) is not None else "false"
 
     def jupyter_notebook(self, args: str, tag: TagContext) -> str:
@@ -439,13 +441,6 @@ def _is_media_file(path: str) -> bool:
     return urlsplit(path).path.lower().endswith((".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v"))
 
 
-def _inline(fragment: str) -> str:
-    fragment = fragment.strip()
-    if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p>") == 1:
-        return fragment[3:-4]
-    return fragment
-
-
 def _site_relative(ctx: BuildContext | None, path: Path) -> str:
     if ctx is None:
         return path.name
@@ -454,10 +449,9 @@ def _site_relative(ctx: BuildContext | None, path: Path) -> str:
         (ctx.site.paths.assets_dir, "assets/"),
         (Path(ctx.config.docs_dir), ""),
     ):
-        try:
-            return prefix + path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        rel = site_relative(path.resolve(), base.resolve())
+        if rel is not None:
+            return prefix + rel
     return path.name
 
 
@@ -466,21 +460,14 @@ def _source_index(ctx: BuildContext) -> dict[str, str]:
     index: dict[str, str] = {}
     root = ctx.site.paths.root.resolve()
     docs = Path(ctx.config.docs_dir).resolve()
-    try:
-        docs_prefix = docs.relative_to(root).as_posix() + "/"
-    except ValueError:
-        docs_prefix = ""
-    files = ctx.files
+    docs_rel = site_relative(docs, root)
+    docs_prefix = docs_rel + "/" if docs_rel is not None else ""
     for src_uri, source in ctx.pages.items():
-        file = files.get_file_from_path(src_uri) if files is not None else None
-        url = ctx.site_path(file.url) if file is not None else source.permalink or "/"
+        url = ctx.page_url(source)
         index[docs_prefix + src_uri] = url
         index.setdefault(src_uri, url)
     for documents in ctx.site.collections.values():
         for document in documents:
-            try:
-                rel = Path(document.abs_path).resolve().relative_to(root).as_posix()
-            except ValueError:
-                rel = Path(document.abs_path).name
-            index[rel] = document.url
+            path = Path(document.abs_path)
+            index[site_relative(path.resolve(), root) or path.name] = document.url
     return index

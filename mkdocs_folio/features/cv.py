@@ -15,8 +15,6 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import site_href
-from mkdocs_folio.features.projects import site_file_exists
 from mkdocs_folio.site.config import as_text
 from mkdocs_folio.site.cv import choose_source, pdf_target, read_cv
 from mkdocs_folio.site.data import load_json_file
@@ -99,20 +97,20 @@ class CvFeature(Feature):
                     entries += group.entries
                 for entry in entries:
                     if entry.title_url:
-                        entry.title_url = site_href(ctx, entry.title_url)
+                        entry.title_url = ctx.site_href(entry.title_url)
                     for link in entry.links:
-                        link.url = site_href(ctx, link.url)
+                        link.url = ctx.site_href(link.url)
         pdf = pdf_target(meta.get("cv_pdf"))
         pdf_href = ""
         if pdf:
-            if "://" not in pdf and not site_file_exists(ctx, pdf):
+            if not ctx.target_exists(pdf):
                 ctx.problems.add(
                     f"cv_pdf '{pdf}' not found",
                     source.abs_path,
                     meta.lines.get("cv_pdf"),
                     f"add the file at {site.paths.root / pdf.lstrip('/')}; the link is kept",
                 )
-            pdf_href = site_href(ctx, pdf)
+            pdf_href = ctx.site_href(pdf)
         view.extra["cv"] = {
             "cv": cv,
             "pdf_href": pdf_href,

@@ -28,7 +28,7 @@ from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.bib import Bibliography, Entry, load_bibliography
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.markdown.segments import code_map
-from mkdocs_folio.site.dates import parse_date
+from mkdocs_folio.site.dates import long_date, parse_date
 from mkdocs_folio.site.pages import SourcePage
 
 __all__ = ["DistillFeature", "DistillView"]
@@ -192,7 +192,7 @@ class DistillFeature(Feature):
         when = parse_date(meta.get("date")) if meta.get("date") else None
         if when is None:
             when = _date_from_name(source.abs_path)
-        view.date_label = when.strftime("%B %d, %Y") if when else ""
+        view.date_label = long_date(when)
         toc = meta.get("toc")
         if isinstance(toc, list):
             view.toc = [_toc_entry(item) for item in toc if isinstance(item, dict)]

@@ -14,8 +14,6 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import site_href
-from mkdocs_folio.features.projects import site_file_exists
 from mkdocs_folio.site.about import Profile, read_profile
 from mkdocs_folio.site.config import as_text
 from mkdocs_folio.site.frontmatter import read_front_matter
@@ -60,14 +58,14 @@ class PeopleFeature(Feature):
             image_href = ""
             if profile.image:
                 target = profile.image if "://" in profile.image else "/" + profile.image
-                if "://" not in target and not site_file_exists(ctx, target):
+                if not ctx.target_exists(target):
                     ctx.problems.add(
                         f"profile image '{profile.image}' not found",
                         source.abs_path,
                         line,
                         f"add the file at {ctx.site.paths.root / profile.image}",
                     )
-                image_href = site_href(ctx, target)
+                image_href = ctx.site_href(target)
             content = as_text(item.get("content")) if isinstance(item, dict) else ""
             html = self.content(ctx, source, content, line) if content else None
             name = Path(profile.image).name if profile.image else ""

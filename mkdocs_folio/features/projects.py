@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.registry import IncludeHandler
 from mkdocs_folio.site.projects import ProjectCard, project_card
 
 CARD_TEMPLATE = "partials/folio/project-card.html"
@@ -29,7 +29,7 @@ class ProjectsFeature(Feature):
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         feature = self
 
-        def handler(horizontal: bool):
+        def handler(horizontal: bool) -> IncludeHandler:
             def include(params: dict[str, Any], tag: TagContext) -> str:
                 values = params.get("project")
                 if values is None:
@@ -43,13 +43,12 @@ class ProjectsFeature(Feature):
                     return ""
                 card = project_card(values)
                 shown = feature.image_exists(ctx, card, values, tag)
-                html = render_in_page(
-                    ctx,
+                html = ctx.render_in_page(
                     CARD_TEMPLATE,
                     ctx.page,
                     card=card,
-                    href=site_href(ctx, card.url),
-                    image=site_href(ctx, card.image) if shown else "",
+                    href=ctx.site_href(card.url),
+                    image=ctx.site_href(card.image) if shown else "",
                     horizontal=horizontal,
                 )
                 return tag.stash.put(html)
@@ -65,13 +64,9 @@ class ProjectsFeature(Feature):
         """Whether the card can show its image. One that is not in the site is one warning
         naming the project file and its `img:` line; the card is drawn without it."""
         image = card.image
-        if not image:
+        if not image or image in self._missing:
             return False
-        if "://" in image or image.startswith("//"):
-            return True
-        if image in self._missing:
-            return False
-        if site_file_exists(ctx, image):
+        if ctx.target_exists(image):
             return True
         self._missing.add(image)
         relative = image.lstrip("/")
@@ -87,13 +82,3 @@ class ProjectsFeature(Feature):
             "the card is shown without an image",
         )
         return False
-
-
-def site_file_exists(ctx: BuildContext, site_path: str) -> bool:
-    """Whether a site path (`/assets/img/1.jpg`) is a file the build publishes."""
-    relative = site_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if not relative:
-        return False
-    if ctx.files is not None and ctx.files.get_file_from_path(relative) is not None:
-        return True
-    return (ctx.site.paths.root / relative).is_file()

@@ -36,6 +36,7 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.bib.view import details_key
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.yamlfile import LineDict
@@ -81,7 +82,7 @@ def read_pages_config(
             )
             files = []
         names = tuple(str(f).strip().removesuffix(".bib") for f in files if str(f).strip())
-        return PublicationPagesConfig(enabled is True or str(enabled).lower() == "true", names)
+        return PublicationPagesConfig(as_bool(enabled), names)
     problems.add(
         f"publication_pages must be true/false or a mapping, found {type(value).__name__}",
         path,

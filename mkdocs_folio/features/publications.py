@@ -320,7 +320,7 @@ class PublicationsFeature(Feature):
 
     def citations(self, ctx: BuildContext, args: str, tag: TagContext) -> tuple[str, list[Entry]]:
         """The HTML of `{% cite %}` arguments, and the entries found (recorded as cited)."""
-        expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
+        expanded = tag.render(args)
         request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
         timing = self.timing(tag.page.get("path"))
         state = self.page_state(tag.page)
@@ -354,7 +354,7 @@ class PublicationsFeature(Feature):
         feature = self
 
         def bibliography_tag(args: str, tag: TagContext) -> str:
-            expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
+            expanded = tag.render(args)
             line = tag.line or None
             request = parse_bibliography_args(expanded, tag.problems, tag.source, line)
             if request.template is not None:
@@ -375,7 +375,7 @@ class PublicationsFeature(Feature):
             return tag.stash.put(html)
 
         def bibliography_count_tag(args: str, tag: TagContext) -> str:
-            expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
+            expanded = tag.render(args)
             line = tag.line or None
             request = parse_bibliography_args(expanded, tag.problems, tag.source, line)
             state = feature.page_state(tag.page)
@@ -387,7 +387,7 @@ class PublicationsFeature(Feature):
             return tag.stash.put(html, block=False) if html else ""
 
         def reference_tag(args: str, tag: TagContext) -> str:
-            expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
+            expanded = tag.render(args)
             request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
             timing = feature.timing(tag.page.get("path"))
             parts = []

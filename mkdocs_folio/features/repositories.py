@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page
 from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid.registry import IncludeHandler
 from mkdocs_folio.site.config import as_text
 from mkdocs_folio.site.repositories import repo_card, trophies_card, user_card
 
@@ -29,7 +29,7 @@ class RepositoriesFeature(Feature):
             value = ctx.site.data.get("repositories")
             return value if isinstance(value, dict) else {}
 
-        def card_include(kind: str):
+        def card_include(kind: str) -> IncludeHandler:
             def include(params: dict[str, Any], tag: TagContext) -> str:
                 key = "repository" if kind == "repo" else "username"
                 value = as_text(params.get(key))
@@ -45,7 +45,7 @@ class RepositoriesFeature(Feature):
                     card = trophies_card(site, value)
                 else:
                     card = repo_card(site, value, data().get("repo_description_lines_max"))
-                return tag.stash.put(render_in_page(ctx, CARD_TEMPLATE, ctx.page, card=card))
+                return tag.stash.put(ctx.render_in_page(CARD_TEMPLATE, ctx.page, card=card))
 
             return include
 

@@ -16,7 +16,6 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.collections import render_in_page, site_href
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.site.config import as_bool, as_text
 from mkdocs_folio.site.pages import SourcePage
@@ -78,7 +77,7 @@ class TeachingFeature(Feature):
                 items = [
                     CourseItemView(
                         title=course.title,
-                        href=site_href(ctx, course.url),
+                        href=ctx.site_href(course.url),
                         term=course.term,
                         instructor=course.instructor,
                         description_html=ctx.markdown.convert(course.description)
@@ -88,7 +87,7 @@ class TeachingFeature(Feature):
                     for course in courses
                 ]
                 groups.append((year, items))
-            html = render_in_page(ctx, COURSES_TEMPLATE, ctx.page, groups=groups)
+            html = ctx.render_in_page(COURSES_TEMPLATE, ctx.page, groups=groups)
             return tag.stash.put(html)
 
         def calendar_include(params: dict[str, Any], tag: TagContext) -> str:
@@ -112,7 +111,7 @@ class TeachingFeature(Feature):
                 or CalendarLink.style,
                 embed=as_bool(params.get("embed"), default=as_bool(settings.get("embed"))),
             )
-            return tag.stash.put(render_in_page(ctx, CALENDAR_TEMPLATE, ctx.page, calendar=link))
+            return tag.stash.put(ctx.render_in_page(CALENDAR_TEMPLATE, ctx.page, calendar=link))
 
         registry.register_include("courses", courses_include)
         registry.register_include("calendar", calendar_include)
@@ -142,7 +141,7 @@ class TeachingFeature(Feature):
                     materials=[
                         MaterialView(
                             name=m.name,
-                            href=site_href(ctx, m.url) if m.url else "",
+                            href=ctx.site_href(m.url) if m.url else "",
                             external=m.external,
                         )
                         for m in row.materials

@@ -539,6 +539,8 @@ class RenderState:
         return None if isinstance(value, Undefined) else value
 
     def render_snippet(self, context: RenderContext, text: str, path: Path | str, line: int) -> str:
+        if "{" not in text:
+            return text  # no Liquid markup: nothing to parse (most tag arguments)
         compiled = self.renderer.compile(text)
         origin = _Origin(path, line, compiled.text)
         self.report_compiled(compiled, origin)

@@ -90,7 +90,8 @@ class TagContext(Protocol):
         """
 
     def render(self, snippet: str) -> str:
-        """Render a Liquid snippet (`-q @*[year={{y}}]*`) in the tag's scope."""
+        """Render a Liquid snippet (`-q @*[year={{y}}]*`) in the tag's scope; text without
+        Liquid markup comes back unchanged at no cost, so handlers call it on any argument."""
 
     def markdownify(self, text: str) -> str:
         """Markdown to HTML with the site's Markdown setup (the `markdownify` filter)."""

@@ -72,12 +72,6 @@ class CodeMap:
             pos -= 1
         return False
 
-    def next_code_start(self, index: int) -> int:
-        """Start of the first protected range at or after `index` (len(text) if none)."""
-        starts: list[int] = self._starts  # type: ignore[attr-defined]
-        pos = bisect.bisect_left(starts, index)
-        return self.ranges[pos][0] if pos < len(starts) else len(self.text)
-
     def prose(self) -> Iterator[tuple[int, int]]:
         """The `[start, end)` ranges between protected ranges."""
         position = 0

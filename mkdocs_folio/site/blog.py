@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
-from mkdocs_folio.site.dates import parse_date, strftime
+from mkdocs_folio.site.dates import long_date, parse_date, strftime
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.permalinks import slugify
 from mkdocs_folio.site.yamlfile import LineDict
@@ -42,11 +42,6 @@ WORDS_PER_MINUTE = 180
 def reading_time(text: str) -> int:
     """al-folio's estimate: `number_of_words / 180 + 1` (integer division)."""
     return len(text.split()) // WORDS_PER_MINUTE + 1
-
-
-def long_date(value: datetime | None) -> str:
-    """`March 15, 2015`, as al-folio prints post dates."""
-    return strftime(value, "%B %d, %Y") if value is not None else ""
 
 
 # --- Archives -----------------------------------------------------------------------------------
@@ -60,7 +55,7 @@ _KIND_ALIASES = {
     "year": "year",
     "years": "year",
 }
-_TYPE_WORD = {"year": "year", "tags": "tag", "categories": "category"}
+TYPE_WORD = {"year": "year", "tags": "tag", "categories": "category"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ class ArchiveSettings:
         value = name if kind == "year" else slugify(name)
         url = (
             template.replace(":collection", self.collection)
-            .replace(":type", _TYPE_WORD[kind])
+            .replace(":type", TYPE_WORD[kind])
             .replace(":year", name if kind == "year" else "")
             .replace(":name", value)
         )
@@ -235,13 +230,6 @@ class PostHeader:
     last_updated_label: str = ""
     reading_time: int = 1
     chips: list[Chip] = field(default_factory=list)
-    citation: Citation | None = None
-    related: list[RelatedPost] = field(default_factory=list)
-    thumbnail: str = ""
-
-    @property
-    def has_chips(self) -> bool:
-        return bool(self.chips)
 
 
 def post_chips(
@@ -288,7 +276,6 @@ def post_header(
         else (as_text(updated) if updated else ""),
         reading_time=reading_time(body),
         chips=post_chips(url=url, date=date, tags=tags, categories=categories, settings=settings),
-        thumbnail=as_text(meta.get("thumbnail")),
     )
 
 

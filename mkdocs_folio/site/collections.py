@@ -27,7 +27,8 @@ from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
 from mkdocs_folio.site.dates import parse_date
 from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
-from mkdocs_folio.site.jekyll_rules import is_skipped
+from mkdocs_folio.site.jekyll_rules import is_skipped, is_special_name, site_relative
+from mkdocs_folio.site.pages import read_redirect
 from mkdocs_folio.site.permalinks import document_values, expand_permalink
 from mkdocs_folio.site.yamlfile import LineDict
 
@@ -347,7 +348,7 @@ def _read_folder(
     template = spec.permalink
     output_ext = _output_ext(site)
     documents: list[Document] = []
-    prefix = _root_relative(folder, options.root) or folder.name
+    prefix = site_relative(folder, options.root) or folder.name
     for path in sorted(_walk(folder)):
         if path.suffix.lower() not in CONTENT_SUFFIXES:
             continue
@@ -366,22 +367,12 @@ def _read_folder(
 def _walk(folder: Path) -> Iterable[Path]:
     """Files under `folder`, not descending into folders Jekyll skips (`_archive/`)."""
     for entry in folder.iterdir():
-        name = entry.name
-        if name.startswith(("_", ".", "#", "~")) or name.endswith("~"):
+        if is_special_name(entry.name):
             continue
         if entry.is_dir():
             yield from _walk(entry)
         elif entry.is_file():
             yield entry
-
-
-def _root_relative(path: Path, root: Path | None) -> str | None:
-    if root is None:
-        return None
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return None
 
 
 def _read_document(
@@ -453,13 +444,6 @@ def _read_document(
     )
     permalink = as_text(meta.get("permalink"))
     url = expand_permalink(permalink if permalink else template, values)
-    redirect = meta.get("redirect")
-    if redirect is True:
-        redirect_url: str | None = "/"
-    elif isinstance(redirect, str) and redirect.strip():
-        redirect_url = redirect.strip()
-    else:
-        redirect_url = None
     return Document(
         collection=name,
         abs_path=path,
@@ -472,7 +456,7 @@ def _read_document(
         layout=as_text(meta.get("layout")) or spec.default_layout,
         description=as_text(meta.get("description")),
         inline=as_bool(meta.get("inline")),
-        redirect=redirect_url,
+        redirect=read_redirect(meta.get("redirect")),
         tags=tags,
         categories=categories,
         draft=draft,

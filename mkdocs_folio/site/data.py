@@ -8,6 +8,7 @@ from typing import Any
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.filecache import FileCache
+from mkdocs_folio.site.jekyll_rules import is_special_name
 from mkdocs_folio.site.yamlfile import load_yaml_file
 
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
@@ -39,7 +40,7 @@ def load_data_dir(folder: Path, problems: Problems, cache: FileCache) -> dict[st
     if not folder.is_dir():
         return data
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "_", "#")) or path.name.endswith("~"):
+        if is_special_name(path.name):
             continue
         if path.is_dir():
             data[path.name] = load_data_dir(path, problems, cache)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-__all__ = ["MONTHS", "WEEKDAYS", "parse_date", "strftime"]
+__all__ = ["MONTHS", "WEEKDAYS", "long_date", "parse_date", "short_date", "strftime"]
 
 MONTHS = (
     "January",
@@ -176,6 +176,16 @@ def strftime(value: datetime | date, fmt: str) -> str:
     if not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     return _DIRECTIVE.sub(lambda m: _directive(value, m), fmt)
+
+
+def long_date(value: datetime | date | None) -> str:
+    """`March 15, 2015`: how al-folio prints the date of a post or a page."""
+    return strftime(value, "%B %d, %Y") if value is not None else ""
+
+
+def short_date(value: datetime | date | None) -> str:
+    """`Oct 22, 2015`: how al-folio prints dates in lists (news, latest posts, archives)."""
+    return strftime(value, "%b %d, %Y") if value is not None else ""
 
 
 def _directive(value: datetime, match: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable
+from pathlib import Path
 
 _SPECIAL_PREFIXES = ("_", ".", "#", "~")
 
@@ -16,6 +17,14 @@ _SPECIAL_PREFIXES = ("_", ".", "#", "~")
 def is_special_name(name: str) -> bool:
     """A name Jekyll never builds on its own: `_x`, `.x`, `#x`, `~x` or an editor backup `x~`."""
     return name.startswith(_SPECIAL_PREFIXES) or name.endswith("~")
+
+
+def site_relative(path: Path, root: Path | None) -> str | None:
+    """`path` as Jekyll names files, from the site folder (`_pages/about.md`); None when it
+    lies outside `root`. Neither path is resolved here: callers pass comparable paths."""
+    if root is None or not path.is_relative_to(root):
+        return None
+    return path.relative_to(root).as_posix()
 
 
 def _matches(path: str, patterns: Iterable[str]) -> bool:

@@ -98,6 +98,15 @@ def dest_to_url(dest_uri: str, use_directory_urls: bool = True) -> str:
     return dest_uri
 
 
+def read_redirect(value: Any) -> str | None:
+    """`redirect:` of a page or document: `true` means the home page, text is the target."""
+    if value is True:
+        return "/"
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
 def read_source_page(
     src_uri: str, abs_path: Path, front: FrontMatter, problems: Problems, *, default_layout: str
 ) -> SourcePage:
@@ -145,14 +154,6 @@ def read_source_page(
     dropdown = as_bool(meta.get("dropdown"))
     children = _read_children(meta, where, problems) if dropdown else []
 
-    redirect = meta.get("redirect")
-    if redirect is True:
-        redirect_url: str | None = "/"
-    elif isinstance(redirect, str) and redirect.strip():
-        redirect_url = redirect.strip()
-    else:
-        redirect_url = None
-
     title = as_text(meta.get("title"))
     return SourcePage(
         src_uri=src_uri,
@@ -167,7 +168,7 @@ def read_source_page(
         dropdown=dropdown,
         children=children,
         published=as_bool(meta.get("published"), default=True),
-        redirect=redirect_url,
+        redirect=read_redirect(meta.get("redirect")),
     )
 
 

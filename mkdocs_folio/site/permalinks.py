@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import datetime
 
+from mkdocs_folio.site.dates import MONTHS
+
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
 
 
@@ -68,8 +70,8 @@ def document_values(
             short_year=f"{date.year % 100:02d}",
             month=f"{date.month:02d}",
             i_month=str(date.month),
-            short_month=date.strftime("%b"),
-            long_month=date.strftime("%B"),
+            short_month=MONTHS[date.month - 1][:3],
+            long_month=MONTHS[date.month - 1],
             day=f"{date.day:02d}",
             i_day=str(date.day),
             y_day=f"{date.timetuple().tm_yday:03d}",

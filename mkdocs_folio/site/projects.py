@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_folio.site.config import as_text
+from mkdocs_folio.site.pages import read_redirect
 
 GITHUB = "https://github.com/"
 
@@ -50,13 +51,8 @@ def _site_path(value: str) -> str:
 
 def project_card(values: Mapping[str, Any]) -> ProjectCard:
     """A card from a project's values (its Liquid `project` object or its front matter)."""
-    redirect = values.get("redirect")
-    if redirect is True:
-        target = "/"
-    elif isinstance(redirect, str) and redirect.strip():
-        target = _site_path(redirect)
-    else:
-        target = as_text(values.get("url")) or "/"
+    redirect = read_redirect(values.get("redirect"))
+    target = _site_path(redirect) if redirect else as_text(values.get("url")) or "/"
     github = as_text(values.get("github"))
     if github and "://" not in github:
         github = GITHUB + github.strip("/")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
+from mkdocs_folio.site.config import SiteConfig, as_text
 
 STATS_URL = "https://github-readme-stats.vercel.app"
 TROPHY_URL = "https://github-profile-trophy.vercel.app"
@@ -104,8 +104,3 @@ def repo_card(site: SiteConfig, repository: str, description_lines: Any = None) 
         image_dark=image(dark),
         alt=f"GitHub repository {owner}/{name}",
     )
-
-
-def trophies_enabled(site: SiteConfig) -> bool:
-    raw = site.raw.get("repo_trophies")
-    return isinstance(raw, dict) and as_bool(raw.get("enabled"))

@@ -15,6 +15,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from mkdocs_folio.markup import VOID_ELEMENTS
+
 _TAG = re.compile(
     r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S,
@@ -22,22 +24,6 @@ _TAG = re.compile(
 _ATTR_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _SPACE = re.compile(r"\s+")
 
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
 SKIP = {"script", "style", "object", "template", "svg", "button", "nav"}
 KEEP = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -113,7 +99,7 @@ def split_sections(content: str) -> list[Section]:
                 target = sections[-1].title if heading is not None else sections[-1].text
                 target.append(f"</{tag}>")
             continue
-        if tag in VOID or attrs.rstrip().endswith("/"):
+        if tag in VOID_ELEMENTS or attrs.rstrip().endswith("/"):
             if tag == "br" and not skipping:
                 add_text(" ")
             continue

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.yamlfile import line_of
 
 __all__ = [
     "CONFIG_ORDER",
@@ -712,14 +713,6 @@ def _custom_link(key: str, value: Any, ctx: _Context, line: int | None) -> Socia
     return _make_link(key, title, _plain_url(url), icon=icon, image=image)
 
 
-def _line_of(mapping: Any, key: Any) -> int | None:
-    lines = getattr(mapping, "lines", None)
-    if isinstance(lines, dict) and key in lines:
-        return lines[key]
-    line = getattr(mapping, "line", None)
-    return line if isinstance(line, int) else None
-
-
 # --------------------------------------------------------------------------------------------
 # The entry point
 # --------------------------------------------------------------------------------------------
@@ -776,7 +769,7 @@ def _from_data(data: Any, ctx: _Context) -> list[SocialLink]:
         if _is_empty(value):
             continue
         key = str(raw_key).strip()
-        line = _line_of(data, raw_key)
+        line = line_of(data, raw_key)
         network = NETWORKS_BY_KEY.get(key)
         link = (
             _builtin_link(network, value, ctx, line)
@@ -794,7 +787,7 @@ def _from_config(config: Mapping[Any, Any], ctx: _Context) -> list[SocialLink]:
         value = config.get(key)
         if _is_empty(value):
             continue
-        link = _builtin_link(NETWORKS_BY_KEY[key], value, ctx, _line_of(config, key))
+        link = _builtin_link(NETWORKS_BY_KEY[key], value, ctx, line_of(config, key))
         if link is not None:
             links.append(link)
     return links

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from mkdocs_folio.site.about import Listing
 from mkdocs_folio.site.collections import Document, newest_first
+from mkdocs_folio.site.dates import short_date
 from mkdocs_folio.site.pages import NavChild, SourcePage
 
 
@@ -83,11 +84,6 @@ class ListingView:
     scroll: bool
 
 
-def date_label(document: Document) -> str:
-    """al-folio writes listing dates as `%b %d, %Y` ("Oct 22, 2015")."""
-    return document.date.strftime("%b %d, %Y") if document.date else ""
-
-
 def strip_paragraphs(html: str) -> str:
     """Inline news is shown without its `<p>` wrappers, as al-folio does."""
     return html.replace("<p>", "").replace("</p>", "").strip()
@@ -107,13 +103,15 @@ def build_listing(
     for document in ordered:
         if document.inline and render_inline is not None:
             rows.append(
-                ListingRow(date_label=date_label(document), inline_html=render_inline(document))
+                ListingRow(
+                    date_label=short_date(document.date), inline_html=render_inline(document)
+                )
             )
             continue
         href = document.redirect or permalink_href(document.url)
         rows.append(
             ListingRow(
-                date_label=date_label(document),
+                date_label=short_date(document.date),
                 title=document.title or document.slug,
                 href=href,
                 external="://" in href,

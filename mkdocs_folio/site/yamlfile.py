@@ -30,8 +30,15 @@ class LineDict(dict):
         self.lines: dict[Any, int] = {}
         self.line: int | None = None
 
-    def line_of(self, key: Any, default: int | None = None) -> int | None:
-        return self.lines.get(key, default if default is not None else self.line)
+
+def line_of(mapping: Any, key: Any, default: int | None = None) -> int | None:
+    """Where `key` was written in a mapping read from YAML, else where the mapping starts,
+    else `default`. Any value may be passed: only `LineDict`s know lines."""
+    if isinstance(mapping, LineDict):
+        line = mapping.lines.get(key, mapping.line)
+        if line is not None:
+            return line
+    return default
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]

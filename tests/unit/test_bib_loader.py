@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from mkdocs_folio.bib import loader
 from mkdocs_folio.bib.fastscan import fast_scan
 from mkdocs_folio.bib.loader import parse_bibliography, parse_month
-from mkdocs_folio.bib.model import Author, Entry, is_true
+from mkdocs_folio.bib.model import Author, Entry
 from mkdocs_folio.problems import Problem, Problems
+from mkdocs_folio.site.config import as_bool
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -108,8 +109,8 @@ def test_parse_month(value: str | None, expected: str | None) -> None:
     [("{true}", True), ("True", True), ("true", True), ("yes", True), ("1", True),
      ("false", False), ("", False), (None, False), ("{False}", False)],
 )  # fmt: skip
-def test_is_true(value: str | None, truth: bool) -> None:
-    assert is_true(value) is truth
+def test_bibtex_booleans(value: str | None, truth: bool) -> None:
+    assert as_bool(value) is truth
 
 
 # -- exports: ADS, DBLP, Google Scholar ---------------------------------------------------------
