@@ -181,24 +181,9 @@ def broken_links(out: Path) -> list[str]:
     return broken
 
 
-# Until the collections feature renders news, posts and the feed, the about page links to
-# pages that do not exist yet. Those links are the only ones tolerated, and only while the
-# build has no blog/ at all: once it has, every link is checked.
-COLLECTION_TARGETS = re.compile(r"(^|[/'])(news|blog)/|/feed\.xml|\d{4}/\d{2}/\d{2}/")
-
-
 def test_no_broken_internal_link(demo_out: Path) -> None:
     broken = broken_links(demo_out)
-    pending = []
-    if not (demo_out / "blog/index.html").is_file():
-        pending = [line for line in broken if COLLECTION_TARGETS.search(line.split("=")[1])]
-        broken = [line for line in broken if line not in pending]
     assert not broken, "\n".join(broken)
-    if pending:
-        pytest.xfail(
-            f"{len(pending)} links into news/posts/feed wait for the collections feature "
-            "(no blog/ in this build)"
-        )
 
 
 def test_the_link_checker_finds_broken_links(tmp_path: Path) -> None:
