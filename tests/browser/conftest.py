@@ -6,7 +6,6 @@ Everything here skips with one line when Chromium is missing (see tests.conftest
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,22 +13,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.support import GzipServer, MkdocsServe, build_site, html_pages
+from tests.browser.support import GzipServer, MkdocsServe, html_pages
 from tests.conftest import CHROMIUM_ARGS, REPO, require_chromium, require_module
 
-DEMO = REPO / "demo-site"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 
 _screenshots_written: list[Path] = []
-
-
-def copy_demo(target: Path) -> Path:
-    """A private copy of the demo site (tests may edit it; the repository stays clean)."""
-    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("site", ".cache", "__pycache__"))
-    return target
 
 
 @pytest.fixture(scope="package")
@@ -44,19 +36,6 @@ def browser(chromium: str):
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="package")
-def demo_copy(tmp_path_factory) -> Path:
-    return copy_demo(tmp_path_factory.mktemp("demo") / "site")
-
-
-@pytest.fixture(scope="package")
-def demo_build(demo_copy: Path, tmp_path_factory) -> Path:
-    """The demo site built with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("demo-out")
-    build_site(demo_copy, out)
-    return out
 
 
 @pytest.fixture(scope="package")

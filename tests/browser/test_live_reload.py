@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.conftest import copy_demo
 from tests.browser.support import MkdocsServe
+from tests.conftest import copy_demo
 
 RELOAD_LIMIT_MS = 90_000
 
