@@ -84,6 +84,9 @@ PLAIN = "---\nlayout: page\ntitle: plain\npermalink: /plain/\n---\nText with `co
 MERMAID = (
     "---\nlayout: page\ntitle: chart\npermalink: /chart/\n---\n```mermaid\ngraph TD; A-->B\n```\n"
 )
+ZOOMABLE_MERMAID = MERMAID.replace(
+    "permalink: /chart/\n", "permalink: /zoom-chart/\nmermaid:\n  enabled: true\n  zoomable: true\n"
+)
 CHARTS = r"""---
 layout: page
 title: charts
@@ -132,6 +135,7 @@ def server(chromium, tmp_path_factory):
             "_pages/tables.md": TABLES,
             "_pages/plain.md": PLAIN,
             "_pages/chart.md": MERMAID,
+            "_pages/zoom-chart.md": ZOOMABLE_MERMAID,
             "_pages/charts.md": CHARTS,
             "assets/img/photo.png": png,
             "assets/json/rows.json": f"[{rows}]",
@@ -379,6 +383,29 @@ def test_mermaid_renders_and_follows_dark_mode(site_page):
         arg=light,
         timeout=20000,
     )
+    assert visit.page_errors == []
+
+
+def test_zoomable_mermaid_opens_with_a_click_and_the_keyboard(site_page):
+    library = _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")
+    visit = site_page(
+        "/zoom-chart/",
+        routes={"https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js": library},
+    )
+    page = visit.page
+    svg = page.locator(".folio-diagram-mermaid svg[role=button]")
+    svg.wait_for(timeout=20000)
+    assert svg.get_attribute("aria-label") == "Diagram: zoom"
+    assert svg.get_attribute("tabindex") == "0"
+    svg.click()
+    assert page.locator(".folio-zoom-overlay svg").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".folio-zoom-overlay").count() == 0
+    svg.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".folio-zoom-overlay svg").is_visible()
+    page.keyboard.press("Enter")
+    assert page.locator(".folio-zoom-overlay").count() == 0
     assert visit.page_errors == []
 
 
