@@ -13,9 +13,9 @@ from mkdocs_folio.bib.fastscan import fast_scan
 from mkdocs_folio.bib.loader import parse_bibliography, parse_month
 from mkdocs_folio.bib.model import Author, Entry, is_true
 from mkdocs_folio.problems import Problem, Problems
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def parse(name: str) -> tuple[list[Entry], list[Problem], object]:

@@ -22,10 +22,9 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.yamlfile import load_yaml_file
+from tests.conftest import REPO, SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "bib"
-SHARED = ROOT.parent / "shared"
+FIXTURES = REPO / "tests" / "fixtures" / "bib"
 
 material = pytest.importorskip("material")
 
@@ -35,7 +34,7 @@ def env() -> jinja2.Environment:
     templates = os.path.join(os.path.dirname(material.__file__), "templates")
     # MkDocs' environment has autoescape off: the partials must escape by themselves
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(ROOT / "theme"), templates]), autoescape=False
+        loader=jinja2.FileSystemLoader([str(REPO / "theme"), templates]), autoescape=False
     )
 
 

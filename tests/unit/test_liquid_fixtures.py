@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from mkdocs_folio.liquid import LiquidRenderer, Registry, TemplateCache
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.yamlfile import YamlError, load_yaml_file, parse_yaml
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIXTURES = SHARED / "fixtures"
 SITES = ["al-folio-starter", "legacy-2023-site"]
 ALLOWED = re.compile(r"^unknown (Liquid tag|include) '[^']+'; it is left out of the page$")

@@ -24,9 +24,8 @@ from mkdocs_folio.site.socials import (
     resolve_socials,
 )
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file, parse_yaml
+from tests.conftest import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 REFERENCE = SHARED / "notes" / "al-folio-reference.md"
 DATA = Path("_data/socials.yml")
 CONFIG = Path("_config.yml")
