@@ -6,17 +6,14 @@ nothing else of the theme, loaded from a file.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from mkdocs_folio.bib import bib_settings, bibliography_view, parse_bibliography
 from mkdocs_folio.problems import Problems
 from tests.conftest import REPO
-
-material = pytest.importorskip("material")
+from tests.sitebuilder import theme_env
 
 BIB = r"""
 @article{many, title = {Many authors}, year = {2021}, abstract = {The abstract.},
@@ -31,8 +28,7 @@ BIB = r"""
 def page_file(tmp_path_factory) -> Path:
     entries = parse_bibliography(BIB, "b.bib", Problems()).entries
     settings = bib_settings({"max_author_limit": 3, "enable_video_embedding": True}, {}, "")
-    templates = os.path.join(os.path.dirname(material.__file__), "templates")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(REPO / "theme"), templates]))
+    env = theme_env()
     listing = env.get_template("partials/folio/bib/list.html").render(
         bib=bibliography_view(entries, settings)
     )

@@ -25,6 +25,7 @@ from mkdocs_folio.site.socials import (
 )
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file, parse_yaml
 from tests.conftest import REPO, SHARED
+from tests.sitebuilder import theme_env
 
 REFERENCE = SHARED / "notes" / "al-folio-reference.md"
 DATA = Path("_data/socials.yml")
@@ -573,17 +574,6 @@ def test_weird_input_never_raises_and_links_are_complete(data, config, baseurl):
 # --------------------------------------------------------------------------------------------
 
 
-def _env():
-    jinja2 = pytest.importorskip("jinja2")
-    material = pytest.importorskip("material")
-    material_templates = Path(material.__file__).parent / "templates"
-    # Autoescape off, as in MkDocs: the partial escapes what needs it.
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(REPO / "theme"), str(material_templates)]),
-        autoescape=False,
-    )
-
-
 def _soup(markup: str):
     bs4 = pytest.importorskip("bs4")
     return bs4.BeautifulSoup(markup, "html.parser")
@@ -600,7 +590,7 @@ def test_partial_renders_about_block():
     links, problems = data_links(ALL_NETWORKS_YAML, baseurl="/al-folio")
     assert not problems
     # the configs that share a URL with another network collapse (twitter/x)
-    env = _env()
+    env = theme_env()
     markup = env.get_template("partials/folio/socials.html").render(
         socials=links, contact_note="Reach me by <b>email</b>."
     )
@@ -627,13 +617,15 @@ def test_partial_renders_about_block():
 
 
 def test_partial_renders_nothing_without_socials_and_note():
-    markup = _env().get_template("partials/folio/socials.html").render(socials=[], contact_note="")
+    markup = (
+        theme_env().get_template("partials/folio/socials.html").render(socials=[], contact_note="")
+    )
     assert markup.strip() == ""
 
 
 def test_navbar_macro_variant():
     links, _ = data_links("github_username: g\nemail: a@b.c\n")
-    template = _env().from_string(
+    template = theme_env().from_string(
         '{% import "partials/folio/socials.html" as s %}'
         '{{ s.social_icons(socials, "navbar-brand social") }}'
     )
@@ -705,7 +697,7 @@ def test_legacy_2023_config_socials():
 
 def test_macro_without_class_emits_bare_links_for_the_callers_wrapper():
     links, _ = data_links("github_username: g\norcid_id: '0000'\n")
-    template = _env().from_string(
+    template = theme_env().from_string(
         '{% from "partials/folio/socials.html" import social_icons %}'
         '<div class="social"><div class="contact-icons">{{ social_icons(socials, "") }}</div></div>'
     )
