@@ -24,7 +24,7 @@ from mkdocs_folio.site.socials import (
     resolve_socials,
 )
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file, parse_yaml
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED, shared_path
 from tests.sitebuilder import theme_env
 
 REFERENCE = SHARED / "notes" / "al-folio-reference.md"
@@ -141,8 +141,7 @@ def test_every_network_url_from_a_sample_value(key):
 
 
 def _reference_table() -> dict[str, tuple[str, str]]:
-    if not REFERENCE.is_file():
-        pytest.skip("shared notes not available")
+    shared_path("notes", "al-folio-reference.md")
     text = REFERENCE.read_text(encoding="utf-8")
     section = text.split("### 5.3", 1)[1].split("**Gotchas**", 1)[0]
     rows = {}
@@ -647,9 +646,7 @@ def test_css_has_al_folio_look():
 
 
 def test_al_folio_starter_socials():
-    data_path = SHARED / "fixtures" / "al-folio-starter" / "_data" / "socials.yml"
-    if not data_path.is_file():
-        pytest.skip("shared fixtures not available")
+    data_path = shared_path("fixtures", "al-folio-starter", "_data", "socials.yml")
     problems = Problems()
     data = load_yaml_file(data_path, problems)
     config = load_yaml_file(data_path.parents[1] / "_config.yml", problems)
@@ -670,9 +667,7 @@ def test_al_folio_starter_socials():
 
 
 def test_legacy_2023_config_socials():
-    config_path = SHARED / "fixtures" / "legacy-2023-site" / "_config.yml"
-    if not config_path.is_file():
-        pytest.skip("shared fixtures not available")
+    config_path = shared_path("fixtures", "legacy-2023-site", "_config.yml")
     problems = Problems()
     config = load_yaml_file(config_path, problems)
     data_path = config_path.parent / "_data" / "socials.yml"
