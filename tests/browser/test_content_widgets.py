@@ -84,6 +84,7 @@ PLAIN = "---\nlayout: page\ntitle: plain\npermalink: /plain/\n---\nText with `co
 MERMAID = (
     "---\nlayout: page\ntitle: chart\npermalink: /chart/\n---\n```mermaid\ngraph TD; A-->B\n```\n"
 )
+MERMAID_JS = "https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js"  # pinned
 ZOOMABLE_MERMAID = MERMAID.replace(
     "permalink: /chart/\n", "permalink: /zoom-chart/\nmermaid:\n  enabled: true\n  zoomable: true\n"
 )
@@ -294,7 +295,7 @@ def test_diagram_page_asks_only_for_its_pinned_library(site_page):
     visit = site_page("/chart/")
     page = visit.page
     page.wait_for_load_state("networkidle")
-    assert visit.foreign == ["https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js"]
+    assert visit.foreign == [MERMAID_JS]
     # Without the library the source stays readable.
     assert page.locator(".folio-diagram-source").is_visible()
 
@@ -334,6 +335,10 @@ def _npm_file(spec: str, inner: str) -> Path:
     return target
 
 
+def mermaid_route() -> dict[str, Path]:
+    return {MERMAID_JS: _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")}
+
+
 LIBRARY_FILES = {
     "chart.js@4.6.1": ["dist/chart.umd.min.js"],
     "diff2html@3.4.56": ["bundles/js/diff2html-ui.min.js", "bundles/css/diff2html.min.css"],
@@ -365,11 +370,7 @@ def test_charts_diffs_and_pseudocode_render(site_page):
 
 
 def test_mermaid_renders_and_follows_dark_mode(site_page):
-    library = _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")
-    visit = site_page(
-        "/chart/",
-        routes={"https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js": library},
-    )
+    visit = site_page("/chart/", routes=mermaid_route())
     page = visit.page
     svg = page.locator(".folio-diagram-mermaid svg")
     svg.wait_for(timeout=20000)  # the integrity check passed: the browser ran the script
@@ -387,11 +388,7 @@ def test_mermaid_renders_and_follows_dark_mode(site_page):
 
 
 def test_zoomable_mermaid_opens_with_a_click_and_the_keyboard(site_page):
-    library = _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")
-    visit = site_page(
-        "/zoom-chart/",
-        routes={"https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js": library},
-    )
+    visit = site_page("/zoom-chart/", routes=mermaid_route())
     page = visit.page
     svg = page.locator(".folio-diagram-mermaid svg[role=button]")
     svg.wait_for(timeout=20000)
