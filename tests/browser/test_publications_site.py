@@ -39,34 +39,30 @@ def page(visit):
     return visit.page
 
 
-def visible(page, selector: str) -> bool:
-    return page.is_visible(selector)
-
-
 def test_abs_and_bib_toggle_with_the_mouse(page):
     abs_button = "#full2024 button.abstract"
-    assert not visible(page, "#full2024-abstract")
+    assert not page.is_visible("#full2024-abstract")
     page.click(abs_button)
-    assert visible(page, "#full2024-abstract")
+    assert page.is_visible("#full2024-abstract")
     assert page.get_attribute(abs_button, "aria-expanded") == "true"
     page.click("#full2024 button.bibtex")  # one block open at a time, as on al-folio
-    assert visible(page, "#full2024-bibtex") and not visible(page, "#full2024-abstract")
+    assert page.is_visible("#full2024-bibtex") and not page.is_visible("#full2024-abstract")
     assert page.get_attribute(abs_button, "aria-expanded") == "false"
     page.click("#full2024 button.bibtex")
-    assert not visible(page, "#full2024-bibtex")
+    assert not page.is_visible("#full2024-bibtex")
 
 
 def test_toggles_with_the_keyboard(page):
     page.focus("#full2024 button.award")
     page.keyboard.press("Enter")
-    assert visible(page, "#full2024-award")
+    assert page.is_visible("#full2024-award")
     assert "award" in page.inner_text("#full2024-award")
     page.keyboard.press("Tab")  # to the Abs button
     assert page.evaluate("document.activeElement.textContent") == "Abs"
     page.keyboard.press("Space")
-    assert visible(page, "#full2024-abstract") and not visible(page, "#full2024-award")
+    assert page.is_visible("#full2024-abstract") and not page.is_visible("#full2024-award")
     page.keyboard.press("Enter")
-    assert not visible(page, "#full2024-abstract")
+    assert not page.is_visible("#full2024-abstract")
 
 
 def test_more_authors_by_click_and_keyboard(page):
@@ -98,7 +94,7 @@ def test_bib_search_filters_and_hides_empty_years(page):
     page.fill("#bibsearch", "schrodinger")  # accents ignored
     page.wait_for_function("document.querySelector('#full2024').closest('li').hidden")
     assert shown_years() == ["2023"]
-    assert visible(page, "#conf2023") and not visible(page, "#thesis2022")
+    assert page.is_visible("#conf2023") and not page.is_visible("#thesis2022")
     page.fill("#bibsearch", "fairfax")  # an author behind "2 more authors"
     page.wait_for_function("!document.querySelector('#full2024').closest('li').hidden")
     assert shown_years() == ["2024"]
@@ -110,7 +106,7 @@ def test_bib_search_filters_and_hides_empty_years(page):
 def test_copy_button(page):
     page.click("#full2024 button.bibtex")
     button = "#full2024-bibtex button.bibtex-copy"
-    assert visible(page, button)
+    assert page.is_visible(button)
     page.click(button)
     page.wait_for_function(
         "['Copied', 'Press Ctrl+C'].includes("
