@@ -10,6 +10,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+DEMO = REPO / "demo-site"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -20,6 +21,29 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared is optional)")
     return path
+
+
+def copy_demo(target: Path) -> Path:
+    """A private copy of the demo site (tests may edit it; the repository stays clean)."""
+    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("site", ".cache", "__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory) -> Path:
+    """One copy of the demo for the session's read-only users (builds, `mkdocs serve`)."""
+    return copy_demo(tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def demo_build(demo_copy: Path, tmp_path_factory) -> Path:
+    """The demo site built with `mkdocs build --strict`, once for the whole session (the
+    HTML checks and the browser tests read the same build)."""
+    from tests.browser.support import build_site
+
+    out = tmp_path_factory.mktemp("demo-out")
+    build_site(demo_copy, out)
+    return out
 
 
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).

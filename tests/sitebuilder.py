@@ -8,12 +8,15 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import material
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, PluginError
 
 from mkdocs_folio.cli import main as cli_main
+from tests.conftest import REPO
 
 
 @dataclass
@@ -83,6 +86,21 @@ def init_and_build(root: Path, **kwargs) -> BuildResult:
     """What a user does: `mkdocs-folio init` in an al-folio site, then `mkdocs build`."""
     assert cli_main(["init", str(root)]) == 0
     return build_site(root, **kwargs)
+
+
+def theme_env() -> jinja2.Environment:
+    """The theme's templates over Material's, as MkDocs loads them, to render a partial
+    without a build. Autoescape is off, as in MkDocs: the partials escape by themselves."""
+    material_templates = Path(material.__file__).parent / "templates"
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(REPO / "theme"), str(material_templates)]),
+        autoescape=False,
+    )
+
+
+def text(node) -> str:
+    """A node's text with white space folded, as a reader sees it."""
+    return " ".join(node.get_text(" ").split())
 
 
 def copy_tree(source: Path, target: Path) -> Path:

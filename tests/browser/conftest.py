@@ -6,29 +6,22 @@ Everything here skips with one line when Chromium is missing (see tests.conftest
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.support import GzipServer, MkdocsServe, build_site, html_pages
+from tests.browser.support import GzipServer, MkdocsServe, html_pages
 from tests.conftest import CHROMIUM_ARGS, REPO, require_chromium, require_module
 
-DEMO = REPO / "demo-site"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 
 _screenshots_written: list[Path] = []
-
-
-def copy_demo(target: Path) -> Path:
-    """A private copy of the demo site (tests may edit it; the repository stays clean)."""
-    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("site", ".cache", "__pycache__"))
-    return target
 
 
 @pytest.fixture(scope="package")
@@ -43,19 +36,6 @@ def browser(chromium: str):
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="package")
-def demo_copy(tmp_path_factory) -> Path:
-    return copy_demo(tmp_path_factory.mktemp("demo") / "site")
-
-
-@pytest.fixture(scope="package")
-def demo_build(demo_copy: Path, tmp_path_factory) -> Path:
-    """The demo site built with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("demo-out")
-    build_site(demo_copy, out)
-    return out
 
 
 @pytest.fixture(scope="package")
@@ -81,12 +61,14 @@ def static_host(chromium: str, demo_build: Path) -> Iterator[GzipServer]:
 
 @dataclass
 class Visit:
-    """A page plus what it did: every request URL, console errors and uncaught exceptions."""
+    """A page plus what it did: every request URL, console errors and uncaught exceptions;
+    offline, the requests to other origins that were refused (or answered from `routes`)."""
 
     page: object
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         return self.console_errors + self.page_errors
@@ -97,10 +79,13 @@ OpenPage = Callable[..., Visit]
 
 @pytest.fixture
 def open_page(browser) -> Iterator[OpenPage]:
-    """open_page(url, width="desktop"|"phone", color_scheme="light", storage=None) -> Visit.
+    """open_page(url, width="desktop"|"phone", color_scheme="light", ...) -> Visit.
 
     Each call gets a fresh browser context (own localStorage), so tests do not leak state.
     `reduced_motion` is on: no typing animation, no smooth scrolling to wait for.
+    `offline=True`: a request to another origin than the page's is recorded in
+    `visit.foreign` and refused, as without a network, unless it starts with a key of
+    `routes` ({URL prefix: local file}), which answers it with that file (a CDN library).
     """
     contexts = []
 
@@ -111,6 +96,8 @@ def open_page(browser) -> Iterator[OpenPage]:
         color_scheme: str = "light",
         init_script: str | None = None,
         wait_until: str = "load",
+        offline: bool = False,
+        routes: dict[str, Path] | None = None,
     ) -> Visit:
         context = browser.new_context(
             viewport=WIDTHS[width], color_scheme=color_scheme, reduced_motion="reduce"
@@ -120,6 +107,8 @@ def open_page(browser) -> Iterator[OpenPage]:
             context.add_init_script(init_script)
         page = context.new_page()
         visit = Visit(page)
+        if offline:
+            keep_offline(page, origin_of(url), visit.foreign, routes)
         page.on("request", lambda request: visit.requests.append(request.url))
         page.on(
             "console",
@@ -136,6 +125,37 @@ def open_page(browser) -> Iterator[OpenPage]:
     yield open_
     for context in contexts:
         context.close()
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def keep_offline(page, local: str, foreign: list[str], routes: dict[str, Path] | None = None):
+    """Let `page` reach only `local` (an origin): record every other URL in `foreign`, answer
+    those under a prefix of `routes` with its file (CORS allowed, as a CDN does) and refuse
+    the rest."""
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(local):
+            request_route.continue_()
+            return
+        foreign.append(url)
+        for prefix, file in (routes or {}).items():
+            if url.startswith(prefix):
+                request_route.fulfill(
+                    path=str(file),
+                    headers={
+                        "Access-Control-Allow-Origin": "*",
+                        "Content-Type": "application/javascript",
+                    },
+                )
+                return
+        request_route.abort()
+
+    page.route("**/*", route)
 
 
 def save_screenshot(page, name: str) -> Path:

@@ -235,3 +235,9 @@ class GzipServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
+
+    def __enter__(self) -> GzipServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

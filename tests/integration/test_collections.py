@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.integration.collections_site import CV_PAGE, FILES
-from tests.sitebuilder import BuildResult, build_site, init_and_build, write_files
+from tests.sitebuilder import BuildResult, build_site, init_and_build, text, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -20,10 +20,6 @@ def site(tmp_path_factory) -> BuildResult:
     result = init_and_build(root)
     assert result.error is None, result.error
     return result
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 # -- documents become pages ------------------------------------------------------------------

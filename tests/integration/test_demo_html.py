@@ -13,14 +13,10 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.browser.support import build_site
-from tests.conftest import REPO, require_module, skip_unless_required
-
-DEMO = REPO / "demo-site"
+from tests.conftest import DEMO, require_module, skip_unless_required
 
 # vnu findings in mkdocs-material's own templates, which the theme reuses as they are.
 # (message pattern, snippet of the offending markup): why it is allowed.
@@ -37,15 +33,6 @@ MATERIAL_ALLOWLIST: list[tuple[str, str, str]] = [
         "Material's search box turns off Safari's autocorrect, a non-standard attribute.",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_out(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("demo-html") / "site"
-    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns("site", ".cache"))
-    out = tmp_path_factory.mktemp("demo-html-out")
-    build_site(root, out)
-    return out
 
 
 def vnu_command() -> list[str]:
@@ -68,8 +55,8 @@ def allowed(message: dict) -> bool:
     )
 
 
-def test_every_page_is_valid_html(demo_out: Path) -> None:
-    pages = sorted(demo_out.rglob("*.html"))
+def test_every_page_is_valid_html(demo_build: Path) -> None:
+    pages = sorted(demo_build.rglob("*.html"))
     assert pages
     result = subprocess.run(
         [*vnu_command(), "--format", "json", "--exit-zero-always", *map(str, pages)],
@@ -80,9 +67,7 @@ def test_every_page_is_valid_html(demo_out: Path) -> None:
     report = json.loads(result.stderr or result.stdout)
     errors, warnings = [], []
     for message in report["messages"]:
-        where = (
-            f"{unquote(message.get('url', '')).split(str(demo_out))[-1]}:{message.get('lastLine')}"
-        )
+        where = f"{unquote(message.get('url', '')).split(str(demo_build))[-1]}:{message.get('lastLine')}"
         line = f"{where}: {message.get('message')} | {message.get('extract', '').strip()[:120]}"
         if message["type"] == "error" or message.get("subType") == "fatal":
             if not allowed(message):
@@ -181,24 +166,9 @@ def broken_links(out: Path) -> list[str]:
     return broken
 
 
-# Until the collections feature renders news, posts and the feed, the about page links to
-# pages that do not exist yet. Those links are the only ones tolerated, and only while the
-# build has no blog/ at all: once it has, every link is checked.
-COLLECTION_TARGETS = re.compile(r"(^|[/'])(news|blog)/|/feed\.xml|\d{4}/\d{2}/\d{2}/")
-
-
-def test_no_broken_internal_link(demo_out: Path) -> None:
-    broken = broken_links(demo_out)
-    pending = []
-    if not (demo_out / "blog/index.html").is_file():
-        pending = [line for line in broken if COLLECTION_TARGETS.search(line.split("=")[1])]
-        broken = [line for line in broken if line not in pending]
+def test_no_broken_internal_link(demo_build: Path) -> None:
+    broken = broken_links(demo_build)
     assert not broken, "\n".join(broken)
-    if pending:
-        pytest.xfail(
-            f"{len(pending)} links into news/posts/feed wait for the collections feature "
-            "(no blog/ in this build)"
-        )
 
 
 def test_the_link_checker_finds_broken_links(tmp_path: Path) -> None:

@@ -20,10 +20,8 @@ import yaml
 from mkdocs_folio.cli import main as cli_main
 from mkdocs_folio.scaffold import site_files
 from tests.browser.support import mkdocs_env
-from tests.conftest import REPO, require_module, skip_unless_required
+from tests.conftest import REPO, copy_demo, require_module, skip_unless_required
 from tests.sitebuilder import build_site
-
-DEMO = REPO / "demo-site"
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -34,11 +32,6 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str
         f"{' '.join(map(str, command))}:\n{result.stdout}\n{result.stderr}"
     )
     return result.stdout + result.stderr
-
-
-def copy_demo(target: Path) -> Path:
-    shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("site", ".cache"))
-    return target
 
 
 # ---- the package lists every subpackage ---------------------------------------------------

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO
-from tests.sitebuilder import build_site, copy_tree
+from tests.conftest import copy_demo
+from tests.sitebuilder import build_site
 
 
 def test_demo_site_publications(tmp_path):
-    root = copy_tree(REPO / "demo-site", tmp_path / "demo")
+    root = copy_demo(tmp_path / "demo")
     result = build_site(root, strict=True)
     assert result.error is None, (result.error, result.warnings)
     research = result.soup("research/")

@@ -4,18 +4,16 @@ on Ctrl+C."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import urllib.request
 from pathlib import Path
 
 from tests.browser.support import MkdocsServe
-from tests.conftest import REPO
+from tests.conftest import copy_demo
 
 
 def test_mkdocs_serve_starts_serves_and_stops_cleanly(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "demo-site", root, ignore=shutil.ignore_patterns("site", ".cache"))
+    root = copy_demo(tmp_path / "site")
     server = MkdocsServe(root, tmp_path / "serve.log").start()
     try:
         assert server.base.startswith("http://127.0.0.1:")

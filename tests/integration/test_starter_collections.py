@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import shared_path
-from tests.sitebuilder import BuildResult, copy_tree, init_and_build
+from tests.sitebuilder import BuildResult, copy_tree, init_and_build, text
 
 
 @pytest.fixture(scope="module")
@@ -16,10 +16,6 @@ def starter(tmp_path_factory) -> BuildResult:
     result = init_and_build(root)
     assert result.error is None, result.error
     return result
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 def test_every_post_has_its_page(starter):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs_folio.adapter.assets import minify_css
+from tests.conftest import REPO
 
-THEME = Path(__file__).resolve().parents[2] / "theme"
+THEME = REPO / "theme"
 
 
 def test_minify_css_keeps_rules_and_values():

@@ -14,9 +14,9 @@ from mkdocs_folio.bib.loader import parse_bibliography, parse_month
 from mkdocs_folio.bib.model import Author, Entry
 from mkdocs_folio.problems import Problem, Problems
 from mkdocs_folio.site.config import as_bool
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def parse(name: str) -> tuple[list[Entry], list[Problem], object]:

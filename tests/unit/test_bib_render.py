@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import jinja2
@@ -22,21 +21,15 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.yamlfile import load_yaml_file
+from tests.conftest import REPO, SHARED
+from tests.sitebuilder import theme_env
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "bib"
-SHARED = ROOT.parent / "shared"
-
-material = pytest.importorskip("material")
+FIXTURES = REPO / "tests" / "fixtures" / "bib"
 
 
 @pytest.fixture(scope="module")
 def env() -> jinja2.Environment:
-    templates = os.path.join(os.path.dirname(material.__file__), "templates")
-    # MkDocs' environment has autoescape off: the partials must escape by themselves
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(ROOT / "theme"), templates]), autoescape=False
-    )
+    return theme_env()
 
 
 def render_list(env, entries, settings, **kwargs) -> BeautifulSoup:

@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from mkdocs_folio.liquid import LiquidRenderer, Registry, TemplateCache
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.yamlfile import YamlError, load_yaml_file, parse_yaml
+from tests.conftest import shared_path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-FIXTURES = SHARED / "fixtures"
 SITES = ["al-folio-starter", "legacy-2023-site"]
 ALLOWED = re.compile(r"^unknown (Liquid tag|include) '[^']+'; it is left out of the page$")
 
@@ -54,9 +53,7 @@ def page_bodies(root: Path) -> list[Path]:
 
 @pytest.mark.parametrize("name", SITES)
 def test_every_page_body_of_the_real_sites_renders(name):
-    root = FIXTURES / name
-    if not root.exists():
-        pytest.skip(f"{root} is not available (../shared is optional)")
+    root = shared_path("fixtures", name)
     problems = Problems()
     site = load_site(root, problems)
     setup_problems = len(problems)
@@ -90,9 +87,7 @@ def test_every_page_body_of_the_real_sites_renders(name):
 
 
 def test_starter_blog_page_renders_its_liquid_program():
-    root = FIXTURES / "al-folio-starter"
-    if not root.exists():
-        pytest.skip(f"{root} is not available (../shared is optional)")
+    root = shared_path("fixtures", "al-folio-starter")
     problems = Problems()
     site = load_site(root, problems)
     renderer = LiquidRenderer(site, problems=problems, registry=Registry(), cache=TemplateCache())

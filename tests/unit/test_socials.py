@@ -24,9 +24,9 @@ from mkdocs_folio.site.socials import (
     resolve_socials,
 )
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file, parse_yaml
+from tests.conftest import REPO, SHARED, shared_path
+from tests.sitebuilder import theme_env
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 REFERENCE = SHARED / "notes" / "al-folio-reference.md"
 DATA = Path("_data/socials.yml")
 CONFIG = Path("_config.yml")
@@ -141,8 +141,7 @@ def test_every_network_url_from_a_sample_value(key):
 
 
 def _reference_table() -> dict[str, tuple[str, str]]:
-    if not REFERENCE.is_file():
-        pytest.skip("shared notes not available")
+    shared_path("notes", "al-folio-reference.md")
     text = REFERENCE.read_text(encoding="utf-8")
     section = text.split("### 5.3", 1)[1].split("**Gotchas**", 1)[0]
     rows = {}
@@ -574,17 +573,6 @@ def test_weird_input_never_raises_and_links_are_complete(data, config, baseurl):
 # --------------------------------------------------------------------------------------------
 
 
-def _env():
-    jinja2 = pytest.importorskip("jinja2")
-    material = pytest.importorskip("material")
-    material_templates = Path(material.__file__).parent / "templates"
-    # Autoescape off, as in MkDocs: the partial escapes what needs it.
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(REPO / "theme"), str(material_templates)]),
-        autoescape=False,
-    )
-
-
 def _soup(markup: str):
     bs4 = pytest.importorskip("bs4")
     return bs4.BeautifulSoup(markup, "html.parser")
@@ -601,7 +589,7 @@ def test_partial_renders_about_block():
     links, problems = data_links(ALL_NETWORKS_YAML, baseurl="/al-folio")
     assert not problems
     # the configs that share a URL with another network collapse (twitter/x)
-    env = _env()
+    env = theme_env()
     markup = env.get_template("partials/folio/socials.html").render(
         socials=links, contact_note="Reach me by <b>email</b>."
     )
@@ -628,13 +616,15 @@ def test_partial_renders_about_block():
 
 
 def test_partial_renders_nothing_without_socials_and_note():
-    markup = _env().get_template("partials/folio/socials.html").render(socials=[], contact_note="")
+    markup = (
+        theme_env().get_template("partials/folio/socials.html").render(socials=[], contact_note="")
+    )
     assert markup.strip() == ""
 
 
 def test_navbar_macro_variant():
     links, _ = data_links("github_username: g\nemail: a@b.c\n")
-    template = _env().from_string(
+    template = theme_env().from_string(
         '{% import "partials/folio/socials.html" as s %}'
         '{{ s.social_icons(socials, "navbar-brand social") }}'
     )
@@ -656,9 +646,7 @@ def test_css_has_al_folio_look():
 
 
 def test_al_folio_starter_socials():
-    data_path = SHARED / "fixtures" / "al-folio-starter" / "_data" / "socials.yml"
-    if not data_path.is_file():
-        pytest.skip("shared fixtures not available")
+    data_path = shared_path("fixtures", "al-folio-starter", "_data", "socials.yml")
     problems = Problems()
     data = load_yaml_file(data_path, problems)
     config = load_yaml_file(data_path.parents[1] / "_config.yml", problems)
@@ -679,9 +667,7 @@ def test_al_folio_starter_socials():
 
 
 def test_legacy_2023_config_socials():
-    config_path = SHARED / "fixtures" / "legacy-2023-site" / "_config.yml"
-    if not config_path.is_file():
-        pytest.skip("shared fixtures not available")
+    config_path = shared_path("fixtures", "legacy-2023-site", "_config.yml")
     problems = Problems()
     config = load_yaml_file(config_path, problems)
     data_path = config_path.parent / "_data" / "socials.yml"
@@ -706,7 +692,7 @@ def test_legacy_2023_config_socials():
 
 def test_macro_without_class_emits_bare_links_for_the_callers_wrapper():
     links, _ = data_links("github_username: g\norcid_id: '0000'\n")
-    template = _env().from_string(
+    template = theme_env().from_string(
         '{% from "partials/folio/socials.html" import social_icons %}'
         '<div class="social"><div class="contact-icons">{{ social_icons(socials, "") }}</div></div>'
     )

@@ -40,6 +40,16 @@
     });
   }
 
+  /* Enter or Space on `node` runs `action`, as on a button. */
+  function onActivateKey(node, action) {
+    node.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        action();
+      }
+    });
+  }
+
   /* ---- Zoom (data-zoomable): click or Enter opens, Esc/click/Enter closes -------------- */
   var overlay = null;
   var opener = null;
@@ -78,31 +88,26 @@
     }
     overlay.appendChild(big);
     overlay.addEventListener("click", closeZoom);
-    overlay.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        closeZoom();
-      }
-    });
+    onActivateKey(overlay, closeZoom);
     document.body.appendChild(overlay);
     document.documentElement.style.overflow = "hidden";
     overlay.focus();
   }
 
+  /* Make `node` (an <img>, a diagram's <svg>) a button that opens the zoom: focusable,
+     named `label` unless it has a name, opened by a click, Enter or Space. */
+  function makeZoomable(node, label) {
+    if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "0");
+    node.setAttribute("role", "button");
+    if (!node.getAttribute("aria-label")) node.setAttribute("aria-label", label);
+    var open = function () { openZoom(node); };
+    node.addEventListener("click", open);
+    onActivateKey(node, open);
+  }
+
   function initZoom() {
     document.querySelectorAll("img[data-zoomable]").forEach(function (img) {
-      if (!img.hasAttribute("tabindex")) img.setAttribute("tabindex", "0");
-      img.setAttribute("role", "button");
-      if (!img.getAttribute("aria-label")) {
-        img.setAttribute("aria-label", (img.getAttribute("alt") || "Image") + ": zoom");
-      }
-      img.addEventListener("click", function () { openZoom(img); });
-      img.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          openZoom(img);
-        }
-      });
+      makeZoomable(img, (img.getAttribute("alt") || "Image") + ": zoom");
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") closeZoom();
@@ -344,7 +349,7 @@
   }
 
   window.folio = window.folio || {};
-  window.folio.zoom = openZoom;
+  window.folio.zoomable = makeZoomable; /* page/diagrams.js: zoomable Mermaid diagrams */
 
   function init() {
     initTabs();

@@ -72,21 +72,9 @@
       canvas.appendChild(node);
       window.mermaid.run({ nodes: [node] }).then(function () {
         ok(box);
-        if (box.classList.contains("folio-zoomable") && window.folio && window.folio.zoom) {
-          var svg = node.querySelector("svg");
-          if (svg) {
-            svg.setAttribute("tabindex", "0");
-            svg.setAttribute("role", "button");
-            svg.setAttribute("aria-label", "Diagram: zoom");
-            var open = function () { window.folio.zoom(svg); };
-            svg.addEventListener("click", open);
-            svg.addEventListener("keydown", function (event) {
-              if (event.key === "Enter" || event.key === " ") {
-                event.preventDefault();
-                open();
-              }
-            });
-          }
+        var svg = node.querySelector("svg");
+        if (svg && box.classList.contains("folio-zoomable") && window.folio && window.folio.zoomable) {
+          window.folio.zoomable(svg, "Diagram: zoom"); /* content.js */
         }
       }, function (error) { failed(box, error); });
       return true;

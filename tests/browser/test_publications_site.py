@@ -4,30 +4,17 @@ leaving the site. Served over HTTP at the site's baseurl (/lab/)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
+import shutil
 
 import pytest
 
+from tests.browser.support import GzipServer
 from tests.integration.pubsite import pub_site, site_config
 from tests.sitebuilder import init_and_build
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="browser tests need Chromium at /usr/bin/chromium"
-)
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
-
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(chromium, tmp_path_factory):
     root = pub_site(
         tmp_path_factory.mktemp("browser"),
         config=site_config(badges=False) + "publication_pages: true\n",
@@ -35,69 +22,47 @@ def base_url(tmp_path_factory):
     result = init_and_build(root)
     assert result.error is None, result.error
     served = tmp_path_factory.mktemp("served")
-    (served / "lab").symlink_to(result.out, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/lab/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+    shutil.copytree(result.out, served / "lab")
+    with GzipServer(served) as host:
+        yield host.base + "lab/"
 
 
 @pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.requests = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.goto(base_url + "publications/")
-    yield page
-    assert page.errors == []
-    context.close()
+def visit(open_page, base_url):
+    visit = open_page(base_url + "publications/")
+    yield visit
+    assert visit.page_errors == []
 
 
-def visible(page, selector: str) -> bool:
-    return page.is_visible(selector)
+@pytest.fixture
+def page(visit):
+    return visit.page
 
 
 def test_abs_and_bib_toggle_with_the_mouse(page):
     abs_button = "#full2024 button.abstract"
-    assert not visible(page, "#full2024-abstract")
+    assert not page.is_visible("#full2024-abstract")
     page.click(abs_button)
-    assert visible(page, "#full2024-abstract")
+    assert page.is_visible("#full2024-abstract")
     assert page.get_attribute(abs_button, "aria-expanded") == "true"
     page.click("#full2024 button.bibtex")  # one block open at a time, as on al-folio
-    assert visible(page, "#full2024-bibtex") and not visible(page, "#full2024-abstract")
+    assert page.is_visible("#full2024-bibtex") and not page.is_visible("#full2024-abstract")
     assert page.get_attribute(abs_button, "aria-expanded") == "false"
     page.click("#full2024 button.bibtex")
-    assert not visible(page, "#full2024-bibtex")
+    assert not page.is_visible("#full2024-bibtex")
 
 
 def test_toggles_with_the_keyboard(page):
     page.focus("#full2024 button.award")
     page.keyboard.press("Enter")
-    assert visible(page, "#full2024-award")
+    assert page.is_visible("#full2024-award")
     assert "award" in page.inner_text("#full2024-award")
     page.keyboard.press("Tab")  # to the Abs button
     assert page.evaluate("document.activeElement.textContent") == "Abs"
     page.keyboard.press("Space")
-    assert visible(page, "#full2024-abstract") and not visible(page, "#full2024-award")
+    assert page.is_visible("#full2024-abstract") and not page.is_visible("#full2024-award")
     page.keyboard.press("Enter")
-    assert not visible(page, "#full2024-abstract")
+    assert not page.is_visible("#full2024-abstract")
 
 
 def test_more_authors_by_click_and_keyboard(page):
@@ -129,7 +94,7 @@ def test_bib_search_filters_and_hides_empty_years(page):
     page.fill("#bibsearch", "schrodinger")  # accents ignored
     page.wait_for_function("document.querySelector('#full2024').closest('li').hidden")
     assert shown_years() == ["2023"]
-    assert visible(page, "#conf2023") and not visible(page, "#thesis2022")
+    assert page.is_visible("#conf2023") and not page.is_visible("#thesis2022")
     page.fill("#bibsearch", "fairfax")  # an author behind "2 more authors"
     page.wait_for_function("!document.querySelector('#full2024').closest('li').hidden")
     assert shown_years() == ["2024"]
@@ -141,7 +106,7 @@ def test_bib_search_filters_and_hides_empty_years(page):
 def test_copy_button(page):
     page.click("#full2024 button.bibtex")
     button = "#full2024-bibtex button.bibtex-copy"
-    assert visible(page, button)
+    assert page.is_visible(button)
     page.click(button)
     page.wait_for_function(
         "['Copied', 'Press Ctrl+C'].includes("
@@ -149,10 +114,10 @@ def test_copy_button(page):
     )
 
 
-def test_no_request_leaves_the_site(page):
-    page.wait_for_load_state("networkidle")
-    assert page.requests
-    assert all(url.startswith("http://127.0.0.1:") for url in page.requests), page.requests
+def test_no_request_leaves_the_site(visit):
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.requests
+    assert all(url.startswith("http://127.0.0.1:") for url in visit.requests), visit.requests
 
 
 def test_publication_page_controls(page, base_url):

@@ -3,27 +3,21 @@ image zoom, pretty tables, copy buttons, dark-mode code colours, MathML, the TOC
 and that a plain page asks no other host for anything.
 
 One site is built for the module and served from 127.0.0.1; every request to another host
-is recorded and refused. Skips when Playwright or Chromium is missing.
+is recorded and refused (`open_page(..., offline=True)`).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import tarfile
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.browser.support import GzipServer
 from tests.sitebuilder import CONFIG, init_and_build, write_files
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium")
 
 WIDGETS = """---
 layout: page
@@ -90,6 +84,10 @@ PLAIN = "---\nlayout: page\ntitle: plain\npermalink: /plain/\n---\nText with `co
 MERMAID = (
     "---\nlayout: page\ntitle: chart\npermalink: /chart/\n---\n```mermaid\ngraph TD; A-->B\n```\n"
 )
+MERMAID_JS = "https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js"  # pinned
+ZOOMABLE_MERMAID = MERMAID.replace(
+    "permalink: /chart/\n", "permalink: /zoom-chart/\nmermaid:\n  enabled: true\n  zoomable: true\n"
+)
 CHARTS = r"""---
 layout: page
 title: charts
@@ -120,13 +118,8 @@ index 0000001..0ddf2ba
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(chromium, tmp_path_factory):
     root = tmp_path_factory.mktemp("content-site")
     png = (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
@@ -143,6 +136,7 @@ def server(tmp_path_factory):
             "_pages/tables.md": TABLES,
             "_pages/plain.md": PLAIN,
             "_pages/chart.md": MERMAID,
+            "_pages/zoom-chart.md": ZOOMABLE_MERMAID,
             "_pages/charts.md": CHARTS,
             "assets/img/photo.png": png,
             "assets/json/rows.json": f"[{rows}]",
@@ -150,65 +144,23 @@ def server(tmp_path_factory):
     )
     result = init_and_build(root)
     assert result.error is None
-    handler = functools.partial(_Quiet, directory=str(result.out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+    with GzipServer(result.out) as host:
+        yield host.base.rstrip("/")
 
 
 @pytest.fixture
-def open_page(browser, server):
-    contexts = []
+def site_page(open_page, server):
+    """site_page(path, width="desktop"|"phone", routes=None) -> Visit, offline."""
 
-    def opener(path: str, *, width: int = 1280, routes: dict[str, Path] | None = None):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.foreign = []  # type: ignore[attr-defined]
-        page.errors = []  # type: ignore[attr-defined]
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
+    def opener(path: str, *, width: str = "desktop", routes: dict[str, Path] | None = None):
+        return open_page(server + path, width=width, offline=True, routes=routes)
 
-        def route(request_route):
-            url = request_route.request.url
-            if url.startswith(server):
-                return request_route.continue_()
-            page.foreign.append(url)
-            for prefix, file in (routes or {}).items():
-                if url.startswith(prefix):
-                    return request_route.fulfill(
-                        path=str(file),
-                        headers={
-                            "Access-Control-Allow-Origin": "*",
-                            "Content-Type": "application/javascript",
-                        },
-                    )
-            return request_route.abort()
-
-        page.route("**/*", route)
-        page.goto(server + path)
-        page.wait_for_load_state("load")
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
+    return opener
 
 
-def test_tabs_click_and_keyboard(open_page):
-    page = open_page("/widgets/")
+def test_tabs_click_and_keyboard(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     tabs = page.locator(".folio-tabs [role=tab]")
     panels = page.locator(".folio-tabs [role=tabpanel]")
     assert panels.nth(0).is_visible() and not panels.nth(1).is_visible()
@@ -223,8 +175,9 @@ def test_tabs_click_and_keyboard(open_page):
     assert tabs.nth(2).get_attribute("tabindex") == "-1"
 
 
-def test_details_opens_with_mouse_and_keyboard(open_page):
-    page = open_page("/widgets/")
+def test_details_opens_with_mouse_and_keyboard(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     details = page.locator("details.details-block")
     assert not page.locator("text=Inside the box.").is_visible()
     details.locator("summary").click()
@@ -234,8 +187,9 @@ def test_details_opens_with_mouse_and_keyboard(open_page):
     assert details.get_attribute("open") is None
 
 
-def test_zoom_opens_and_closes_with_escape(open_page):
-    page = open_page("/widgets/")
+def test_zoom_opens_and_closes_with_escape(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     image = page.locator("img[data-zoomable]")
     image.click()
     overlay = page.locator(".folio-zoom-overlay")
@@ -249,8 +203,9 @@ def test_zoom_opens_and_closes_with_escape(open_page):
     assert page.locator(".folio-zoom-overlay").count() == 0
 
 
-def test_pretty_tables_sort_search_and_remote_rows(open_page):
-    page = open_page("/tables/")
+def test_pretty_tables_sort_search_and_remote_rows(site_page):
+    visit = site_page("/tables/")
+    page = visit.page
     first = page.locator("table.folio-pretty-table").nth(0)
 
     def names():
@@ -274,18 +229,20 @@ def test_pretty_tables_sort_search_and_remote_rows(open_page):
     assert remote.locator("tbody tr td:first-child").all_inner_texts() == ["5"]
 
 
-def test_copy_buttons_on_code_blocks(open_page):
-    page = open_page("/widgets/")
+def test_copy_buttons_on_code_blocks(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     page.locator(".md-code__button, .md-clipboard").first.wait_for(state="attached")
     assert (
         page.locator(".md-code__button, .md-clipboard").count()
         == page.locator(".highlight pre > code").count()
     )
-    assert page.errors == []
+    assert visit.page_errors == []
 
 
-def test_code_colours_follow_dark_mode(open_page):
-    page = open_page("/widgets/")
+def test_code_colours_follow_dark_mode(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     keyword = page.locator(".highlight .k").first
     light = keyword.evaluate("e => getComputedStyle(e).color")
     background = page.locator(".highlight pre > code").first.evaluate(
@@ -303,8 +260,9 @@ def test_code_colours_follow_dark_mode(open_page):
     assert keyword.evaluate("e => getComputedStyle(e).color") == light
 
 
-def test_mathml_renders_natively(open_page):
-    page = open_page("/widgets/")
+def test_mathml_renders_natively(site_page):
+    visit = site_page("/widgets/")
+    page = visit.page
     box = page.locator(".math-display math").bounding_box()
     assert box and box["height"] > 20 and box["width"] > 50
     assert page.evaluate("getComputedStyle(document.querySelector('math')).display") in (
@@ -314,28 +272,30 @@ def test_mathml_renders_natively(open_page):
     assert page.locator("a.math-ref").inner_text() == "(1)"
 
 
-def test_toc_sidebar_collapses_on_phones(open_page):
-    wide = open_page("/widgets/")
+def test_toc_sidebar_collapses_on_phones(site_page):
+    wide = site_page("/widgets/").page
     assert wide.locator("#toc-sidebar-list").is_visible()
     assert not wide.locator(".folio-toc-toggle").is_visible()
-    phone = open_page("/widgets/", width=390)
+    phone = site_page("/widgets/", width="phone").page
     toggle = phone.locator(".folio-toc-toggle")
     assert toggle.is_visible() and not phone.locator("#toc-sidebar-list").is_visible()
     toggle.click()
     assert phone.locator("#toc-sidebar-list").is_visible()
 
 
-def test_plain_page_makes_no_third_party_request(open_page):
-    page = open_page("/plain/")
-    page.wait_for_timeout(300)
-    assert page.foreign == []
-    assert page.errors == []
+def test_plain_page_makes_no_third_party_request(site_page):
+    visit = site_page("/plain/")
+    page = visit.page
+    page.wait_for_load_state("networkidle")
+    assert visit.foreign == []
+    assert visit.page_errors == []
 
 
-def test_diagram_page_asks_only_for_its_pinned_library(open_page):
-    page = open_page("/chart/")
-    page.wait_for_timeout(300)
-    assert page.foreign == ["https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js"]
+def test_diagram_page_asks_only_for_its_pinned_library(site_page):
+    visit = site_page("/chart/")
+    page = visit.page
+    page.wait_for_load_state("networkidle")
+    assert visit.foreign == [MERMAID_JS]
     # Without the library the source stays readable.
     assert page.locator(".folio-diagram-source").is_visible()
 
@@ -375,6 +335,10 @@ def _npm_file(spec: str, inner: str) -> Path:
     return target
 
 
+def mermaid_route() -> dict[str, Path]:
+    return {MERMAID_JS: _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")}
+
+
 LIBRARY_FILES = {
     "chart.js@4.6.1": ["dist/chart.umd.min.js"],
     "diff2html@3.4.56": ["bundles/js/diff2html-ui.min.js", "bundles/css/diff2html.min.css"],
@@ -383,13 +347,14 @@ LIBRARY_FILES = {
 }
 
 
-def test_charts_diffs_and_pseudocode_render(open_page):
+def test_charts_diffs_and_pseudocode_render(site_page):
     routes = {
         f"https://cdn.jsdelivr.net/npm/{spec}/{inner}": _npm_file(spec, inner)
         for spec, inners in LIBRARY_FILES.items()
         for inner in inners
     }
-    page = open_page("/charts/", routes=routes)
+    visit = site_page("/charts/", routes=routes)
+    page = visit.page
     for kind in ("chartjs", "diff2html", "pseudocode"):
         box = page.locator(f".folio-diagram[data-folio-diagram={kind}].folio-rendered")
         box.wait_for(timeout=20000)
@@ -401,15 +366,12 @@ def test_charts_diffs_and_pseudocode_render(open_page):
     page.locator(".folio-diagram-diff2html .d2h-wrapper.d2h-dark-color-scheme").wait_for(
         timeout=20000
     )
-    assert page.errors == []
+    assert visit.page_errors == []
 
 
-def test_mermaid_renders_and_follows_dark_mode(open_page):
-    library = _npm_file("mermaid@11.12.3", "dist/mermaid.min.js")
-    page = open_page(
-        "/chart/",
-        routes={"https://cdn.jsdelivr.net/npm/mermaid@11.12.3/dist/mermaid.min.js": library},
-    )
+def test_mermaid_renders_and_follows_dark_mode(site_page):
+    visit = site_page("/chart/", routes=mermaid_route())
+    page = visit.page
     svg = page.locator(".folio-diagram-mermaid svg")
     svg.wait_for(timeout=20000)  # the integrity check passed: the browser ran the script
     assert not page.locator(".folio-diagram-source").is_visible()
@@ -422,10 +384,29 @@ def test_mermaid_renders_and_follows_dark_mode(open_page):
         arg=light,
         timeout=20000,
     )
-    assert page.errors == []
+    assert visit.page_errors == []
 
 
-def test_mathjax_engine_typesets_in_the_browser(browser, tmp_path):
+def test_zoomable_mermaid_opens_with_a_click_and_the_keyboard(site_page):
+    visit = site_page("/zoom-chart/", routes=mermaid_route())
+    page = visit.page
+    svg = page.locator(".folio-diagram-mermaid svg[role=button]")
+    svg.wait_for(timeout=20000)
+    assert svg.get_attribute("aria-label") == "Diagram: zoom"
+    assert svg.get_attribute("tabindex") == "0"
+    svg.click()
+    assert page.locator(".folio-zoom-overlay svg").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".folio-zoom-overlay").count() == 0
+    svg.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".folio-zoom-overlay svg").is_visible()
+    page.keyboard.press("Enter")
+    assert page.locator(".folio-zoom-overlay").count() == 0
+    assert visit.page_errors == []
+
+
+def test_mathjax_engine_typesets_in_the_browser(open_page, tmp_path):
     library = _npm_file("mathjax@3.2.2", "es5/tex-svg-full.js")
     write_files(
         tmp_path,
@@ -438,33 +419,11 @@ def test_mathjax_engine_typesets_in_the_browser(browser, tmp_path):
         },
     )
     result = init_and_build(tmp_path)
-    handler = functools.partial(_Quiet, directory=str(result.out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        url = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-svg-full.js"
-
-        def route(request_route):
-            if request_route.request.url == url:
-                return request_route.fulfill(
-                    path=str(library),
-                    headers={
-                        "Access-Control-Allow-Origin": "*",
-                        "Content-Type": "application/javascript",
-                    },
-                )
-            if request_route.request.url.startswith("http://127.0.0.1"):
-                return request_route.continue_()
-            return request_route.abort()
-
-        page.route("**/*", route)
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/math/")
+    assert result.error is None
+    url = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-svg-full.js"
+    with GzipServer(result.out) as host:
+        page = open_page(host.base + "math/", offline=True, routes={url: library}).page
         page.locator("mjx-container[display=true]").wait_for(timeout=20000)
         # inline math, the numbered equation, and the \eqref in the text
         assert page.locator("mjx-container").count() == 3
         assert page.locator("code").first.inner_text() == "$code$"
-    finally:
-        context.close()
-        httpd.shutdown()

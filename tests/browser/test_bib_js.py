@@ -1,24 +1,19 @@
 """bib.js in a real browser: toggles, keyboard "more authors", popover, lazy video, search.
 
-Skips when Playwright or Debian's chromium is not available.
+The page is the bibliography partials rendered with plain Jinja, bib.css and bib.js, and
+nothing else of the theme, loaded from a file.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from mkdocs_folio.bib import bib_settings, bibliography_view, parse_bibliography
 from mkdocs_folio.problems import Problems
-from tests.conftest import CHROMIUM, require_chromium
-
-ROOT = Path(__file__).resolve().parents[2]
-
-material = pytest.importorskip("material")
-sync_api = pytest.importorskip("playwright.sync_api")
+from tests.conftest import REPO
+from tests.sitebuilder import theme_env
 
 BIB = r"""
 @article{many, title = {Many authors}, year = {2021}, abstract = {The abstract.},
@@ -33,14 +28,13 @@ BIB = r"""
 def page_file(tmp_path_factory) -> Path:
     entries = parse_bibliography(BIB, "b.bib", Problems()).entries
     settings = bib_settings({"max_author_limit": 3, "enable_video_embedding": True}, {}, "")
-    templates = os.path.join(os.path.dirname(material.__file__), "templates")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(ROOT / "theme"), templates]))
+    env = theme_env()
     listing = env.get_template("partials/folio/bib/list.html").render(
         bib=bibliography_view(entries, settings)
     )
     search = env.get_template("partials/folio/bib/search.html").render()
-    css = (ROOT / "theme/assets/css/bib.css").read_text(encoding="utf-8")
-    js = (ROOT / "theme/assets/js/bib.js").read_text(encoding="utf-8")
+    css = (REPO / "theme/assets/css/bib.css").read_text(encoding="utf-8")
+    js = (REPO / "theme/assets/js/bib.js").read_text(encoding="utf-8")
     html = (
         f"<!doctype html><html><head><meta charset='utf-8'><style>.hidden{{display:none}}{css}"
         f"</style></head><body>{search}<div class='publications'>{listing}</div>"
@@ -52,21 +46,15 @@ def page_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(page_file: Path):
-    require_chromium()  # one skip line for every browser test when Chromium is missing
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(reduced_motion="reduce")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(page_file.as_uri())
-        page.errors = errors  # type: ignore[attr-defined]
-        yield page
-        browser.close()
+def page(browser, page_file: Path):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(page_file.as_uri())
+    page.errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()
 
 
 def test_toggles_are_exclusive_and_update_aria(page) -> None:
