@@ -312,6 +312,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.reporter.flush(ctx.problems)
         return body
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """MkDocs reads every page as UTF-8 and dies on any other encoding. We have read the
+        file already (as Latin-1, with a warning naming the line): hand MkDocs that text."""
+        ctx = self.ctx
+        if not self.config.enabled or ctx is None:
+            return None
+        source = ctx.pages.get(page.file.src_uri)
+        if source is not None and source.front.not_utf8:
+            return source.front.body
+        return None
+
     def _template(self, layout: str) -> str:
         """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a
         layout the theme does not draw yet falls back to the plain page layout."""

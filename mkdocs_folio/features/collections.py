@@ -133,11 +133,11 @@ class CollectionsFeature(Feature):
             )
         else:
             # An HTML document: MkDocs would copy it as a static file, Jekyll renders it.
-            text = document.abs_path.read_text(encoding="utf-8-sig")
+            # Its front matter and body are already read (in any encoding): no second read.
             _, source = ctx.add_page(
                 files,
                 src_uri.rsplit(".", 1)[0] + ".md",
-                text,
+                document.body,
                 source_path=document.abs_path,
                 default_layout=document.layout,
                 front=document.front,

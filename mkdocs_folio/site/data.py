@@ -8,22 +8,24 @@ from typing import Any
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.filecache import FileCache
+from mkdocs_folio.site.textfile import read_text
 from mkdocs_folio.site.yamlfile import load_yaml_file
 
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
 
 
 def load_json_file(path: Path, problems: Problems) -> Any:
+    text = read_text(path, problems)
+    if text is None:
+        return None
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        problems.add("file not found", path)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         problems.add(
             f"broken JSON: {exc.msg}", path, exc.lineno, "fix the syntax; the file is ignored"
         )
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(f"cannot read file: {exc}", path)
+    except RecursionError:
+        problems.add("JSON nested too deeply", path, None, "the file is ignored")
     return None
 
 

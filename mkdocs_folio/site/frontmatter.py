@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.textfile import read_text
 from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml
 
 _FENCES = ("---", "...")
@@ -29,6 +30,8 @@ class FrontMatter:
     body_line: int = 1
     has_front_matter: bool = False
     broken: bool = False
+    not_utf8: bool = False
+    """The file is not UTF-8 (read as Latin-1): MkDocs cannot read it itself."""
 
 
 def split_front_matter(text: str, path: Path | str, problems: Problems) -> FrontMatter:
@@ -123,10 +126,15 @@ def salvage_yaml(text: str, first_line: int) -> tuple[LineDict, list[str]]:
 
 
 def read_front_matter(path: Path, problems: Problems, display: str | None = None) -> FrontMatter:
-    """Read a file and split it; an unreadable file is a problem and an empty page."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(f"cannot read file: {exc}", display or path)
+    """Read a file and split it; an unreadable file is a problem and an empty page.
+
+    A file that is not UTF-8 is read as Latin-1 (with a problem naming the line), so its
+    page is still built with everything the user wrote."""
+    local = Problems()
+    text = read_text(path, local, display=display)
+    problems.extend(local)
+    if text is None:
         return FrontMatter(broken=True)
-    return split_front_matter(text, display or path, problems)
+    front = split_front_matter(text, display or path, problems)
+    front.not_utf8 = bool(local)
+    return front

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.textfile import read_text
 
 try:  # the C loader is several times faster on large data files
     _BaseLoader: type = yaml.CSafeLoader
@@ -100,13 +101,8 @@ def _shift_lines(data: Any, offset: int) -> None:
 
 def load_yaml_file(path: Path, problems: Problems, *, default: Any = None) -> Any:
     """Read a YAML file, recording a problem (never raising) when it is unreadable or broken."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        problems.add("file not found", path)
-        return default
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(f"cannot read file: {exc}", path)
+    text = read_text(path, problems)
+    if text is None:
         return default
     try:
         data = parse_yaml(text)

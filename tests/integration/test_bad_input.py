@@ -1,0 +1,193 @@
+"""Bad input of every kind, in every input file, built for real.
+
+The promise: the build finishes (no traceback, exit 0 without --strict), and the user gets
+exactly one clear warning naming the file (and the line where there is one) and what to do.
+Each case is a small al-folio site with one thing wrong; the baseline site builds with no
+warning at all, so every warning seen here comes from the bad input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import traceback
+from pathlib import Path
+
+import pytest
+
+from mkdocs_folio.cli import main as cli_main
+from tests.sitebuilder import CONFIG, BuildResult, al_folio_site, build_site
+
+ABOUT = """
+---
+layout: about
+title: about
+permalink: /
+profile:
+  align: right
+  image: prof_pic.jpg
+selected_papers: true
+social: true
+news: true
+latest_posts: true
+---
+Hello, I study engines.
+"""
+
+BLOG = """
+---
+layout: default
+permalink: /blog/
+title: blog
+nav: true
+pagination:
+  enabled: true
+  collection: posts
+  per_page: 2
+---
+{% for post in paginator.posts %}{{ post.title }}{% endfor %}
+{% include pagination.liquid %}
+"""
+
+PUBLICATIONS = """
+---
+layout: page
+title: publications
+permalink: /publications/
+nav: true
+---
+{% bibliography %}
+"""
+
+POST = """
+---
+layout: post
+title: a post
+---
+Post body.
+"""
+
+NEWS = """
+---
+date: 2024-01-02
+inline: true
+---
+Some news.
+"""
+
+# The last line of CONFIG is line 12; a key appended with config() lands on line 13.
+CONFIG_LINE = len(CONFIG.strip("\n").splitlines()) + 1
+
+
+def config(extra: str) -> dict[str, str]:
+    return {"_config.yml": CONFIG.strip("\n") + "\n" + extra.strip("\n") + "\n"}
+
+
+def page(front: str = "", body: str = "Body text.\n", name: str = "p.md") -> dict[str, str]:
+    """_pages/<name> with `front` after 4 fixed lines: its first key is on line 5."""
+    head = f"---\nlayout: page\ntitle: p\npermalink: /{name[:-3]}/\n{front.strip(chr(10))}\n---\n"
+    return {f"_pages/{name}": head.replace("\n\n---", "\n---") + body}
+
+
+def build_bad(root: Path, files: dict, drop: tuple[str, ...] = ()) -> BuildResult:
+    """The base site plus `files` (a None value deletes a file), init, then build."""
+    base = {"_pages/blog.md": BLOG, "_posts/2024-01-01-first.md": POST, "_news/one.md": NEWS}
+    base.update({k: v for k, v in files.items() if v is not None})
+    al_folio_site(root, ABOUT, base)
+    for name in [*drop, *(k for k, v in files.items() if v is None)]:
+        (root / name).unlink()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert cli_main(["init", str(root)]) == 0
+    try:
+        return build_site(root)
+    except Exception:  # the promise is broken: show the traceback in the failure
+        pytest.fail(f"the build died with a traceback:\n{traceback.format_exc()}")
+
+
+def one_warning(result: BuildResult, where: str, *words: str) -> str:
+    """Exactly one warning, from folio, naming `where` (file or file:line) and saying `words`."""
+    assert result.error is None, result.error
+    assert len(result.warnings) == 1, "\n".join(result.warnings) or "no warning at all"
+    warning = result.warnings[0]
+    assert warning.startswith(f"folio: {where}:") or warning.startswith(f"folio: {where} "), warning
+    for word in words:
+        assert word.lower() in warning.lower(), warning
+    assert "Traceback" not in warning
+    return warning
+
+
+def test_the_base_site_builds_without_warnings(tmp_path):
+    result = build_bad(tmp_path, {})
+    assert result.error is None
+    assert result.warnings == []
+    assert result.exists("index.html") and result.exists("blog/index.html")
+
+
+# -- files that are not UTF-8 ----------------------------------------------------------------
+
+LATIN1_ABOUT = ABOUT.strip("\n").replace("Hello,", "Caf\xe9,") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "where", "shown"),
+    [
+        pytest.param(
+            {"_pages/about.md": LATIN1_ABOUT.encode("latin-1")},
+            "_pages/about.md:13",
+            ("", "Café, I study engines."),
+            id="page",
+        ),
+        pytest.param(
+            {
+                "_posts/2024-01-01-first.md": POST.strip()
+                .replace("body", "b\xf6dy")
+                .encode("cp1252")
+            },
+            "_posts/2024-01-01-first.md:5",
+            ("2024/01/01/first.html", "Post bödy."),
+            id="post",
+        ),
+        pytest.param(
+            {"_news/one.md": NEWS.strip().replace("Some", "S\xf3me").encode("latin-1")},
+            "_news/one.md:5",
+            ("", "Sóme news."),
+            id="news",
+        ),
+        pytest.param(
+            {"_config.yml": (CONFIG.strip() + "\nfooter_text: \xa9 Ada\n").encode("latin-1")},
+            f"_config.yml:{CONFIG_LINE}",
+            ("", "© Ada"),
+            id="config",
+        ),
+        pytest.param(
+            {
+                "_data/socials.yml": "email: ada@example.org\ngithub_username: \xe5da\n".encode(
+                    "latin-1"
+                )
+            },
+            "_data/socials.yml:2",
+            ("", "github.com/åda"),
+            id="data",
+        ),
+        pytest.param(
+            {
+                "_includes/note.liquid": "<p>Not\xe9</p>\n".encode("latin-1"),
+                **page(body="{% include note.liquid %}\n"),
+            },
+            "_includes/note.liquid:1",
+            ("p/", "Noté"),
+            id="include",
+        ),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_read_as_latin1(tmp_path, files, where, shown):
+    result = build_bad(tmp_path, files)
+    one_warning(result, where, "not UTF-8", "save the file as UTF-8")
+    url, text = shown
+    assert text in result.html(url)
+
+
+def test_a_binary_file_named_md_still_builds(tmp_path):
+    result = build_bad(tmp_path, {"_pages/junk.md": b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"})
+    one_warning(result, "_pages/junk.md:1", "not UTF-8")
+    assert result.exists("junk/")
