@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.textfile import read_text
-from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml
+from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml, report_duplicates
 
 _FENCES = ("---", "...")
 
@@ -60,8 +60,9 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
     result = FrontMatter(body=body, body_line=body_line, has_front_matter=True)
     if not yaml_text.strip():
         return result
+    duplicates: list[tuple[object, int, int]] = []
     try:
-        meta = parse_yaml(yaml_text, first_line=2)
+        meta = parse_yaml(yaml_text, first_line=2, duplicates=duplicates)
     except YamlError as exc:
         salvaged, lost = salvage_yaml(yaml_text, first_line=2)
         if lost:
@@ -77,6 +78,7 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
         result.broken = True
         result.meta = salvaged
         return result
+    report_duplicates(duplicates, path, problems)
     if meta is None:
         return result
     if not isinstance(meta, LineDict):

@@ -191,3 +191,60 @@ def test_a_binary_file_named_md_still_builds(tmp_path):
     result = build_bad(tmp_path, {"_pages/junk.md": b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"})
     one_warning(result, "_pages/junk.md:1", "not UTF-8")
     assert result.exists("junk/")
+
+
+# -- YAML values that YAML itself cannot build -------------------------------------------------
+
+
+def test_an_impossible_date_in_front_matter_is_reported_not_a_traceback(tmp_path):
+    post = POST.strip().replace("title: a post", "title: a post\ndate: 2024-13-45") + "\n"
+    result = build_bad(tmp_path, {"_posts/2024-01-01-first.md": post})
+    one_warning(result, "_posts/2024-01-01-first.md:4", "2024-13-45", "YYYY-MM-DD")
+    assert "Post body." in result.html("2024/01/01/first.html")
+
+
+def test_an_impossible_date_in_config_does_not_stop_init(tmp_path):
+    result = build_bad(tmp_path, config("defaults_date: 2024-02-30"))
+    assert result.error is None and result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("nav_order: !!int first", ("cannot read this value",), id="tagged-int"),
+        pytest.param("nav_order: &x [*x]", ("recursive",), id="alias-loop"),
+        pytest.param("nav_order: !!python/object/apply:os.system [ls]", ("tag",), id="python"),
+    ],
+)
+def test_yaml_that_cannot_be_built_is_reported_with_its_line(tmp_path, text, words):
+    result = build_bad(tmp_path, page(text))
+    one_warning(result, "_pages/p.md:5", "broken YAML", *words)
+    assert result.exists("p/")
+
+
+def test_a_control_character_in_yaml_names_its_line(tmp_path):
+    result = build_bad(tmp_path, {"_data/lab.yml": "name: lab\nmotto: a\x00b\n"})
+    one_warning(result, "_data/lab.yml:2", "control characters")
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        pytest.param(config("title: Another title"), f"_config.yml:{CONFIG_LINE}", id="config"),
+        pytest.param(page("nav: true\nnav: false"), "_pages/p.md:6", id="front-matter"),
+        pytest.param(
+            {"_data/socials.yml": "email: a@example.org\nemail: b@example.org\n"},
+            "_data/socials.yml:2",
+            id="data",
+        ),
+    ],
+)
+def test_a_key_written_twice_is_reported(tmp_path, files, where):
+    result = build_bad(tmp_path, files)
+    one_warning(result, where, "written twice", "remove or rename one")
+
+
+def test_keys_merged_from_an_anchor_may_be_overridden(tmp_path):
+    extra = "base: &base {enabled: true, limit: 3}\nannouncements:\n  <<: *base\n  limit: 5"
+    result = build_bad(tmp_path, config(extra))
+    assert result.error is None and result.warnings == []
