@@ -154,9 +154,9 @@ LATIN1_ABOUT = ABOUT.strip("\n").replace("Hello,", "Caf\xe9,") + "\n"
             id="news",
         ),
         pytest.param(
-            {"_config.yml": (CONFIG.strip() + "\nfooter_text: \xa9 Ada\n").encode("latin-1")},
-            f"_config.yml:{CONFIG_LINE}",
-            ("", "© Ada"),
+            {"_config.yml": CONFIG.strip().replace(">care<", ">\xa9 care<").encode("latin-1")},
+            "_config.yml:8",
+            ("", "© care"),
             id="config",
         ),
         pytest.param(
