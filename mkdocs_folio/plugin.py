@@ -89,7 +89,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._check_theme(config)
 
         root, config_file = resolve_root(self.config, config, problems)
-        site_config = read_site_config(config_file, self.config.site, problems)
+        site_config = read_site_config(
+            config_file, self.config.site, problems, config.config_file_path
+        )
         paths = resolve_paths(self.config, root, config_file, site_config, problems)
         data = load_data_dir(paths.data_dir, problems, self.cache)
         socials = resolve_socials(

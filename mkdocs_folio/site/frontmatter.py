@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.schema import check_front_matter
 from mkdocs_folio.site.textfile import read_text
 from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml, report_duplicates
 
@@ -76,6 +77,7 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
             )
         problems.add(f"broken YAML front matter: {exc.message}", path, exc.line, hint)
         result.broken = True
+        check_front_matter(salvaged, path, problems)
         result.meta = salvaged
         return result
     report_duplicates(duplicates, path, problems)
@@ -90,6 +92,7 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
         )
         result.broken = True
         return result
+    check_front_matter(meta, path, problems)
     result.meta = meta
     return result
 

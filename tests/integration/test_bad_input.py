@@ -80,12 +80,24 @@ CONFIG_LINE = len(CONFIG.strip("\n").splitlines()) + 1
 
 
 def config(extra: str) -> dict[str, str]:
-    return {"_config.yml": CONFIG.strip("\n") + "\n" + extra.strip("\n") + "\n"}
+    """CONFIG with `extra` appended as its last lines (line CONFIG_LINE). A top-level key of
+    CONFIG that `extra` sets again is blanked out (kept as a comment, so lines stay put)."""
+    keys = {line.split(":", 1)[0] for line in extra.splitlines() if line[:1].isalpha()}
+    lines, dropping = [], False
+    for line in CONFIG.strip("\n").splitlines():
+        if line[:1].isalpha():
+            dropping = line.split(":", 1)[0] in keys
+        lines.append(f"# {line}" if dropping else line)
+    return {"_config.yml": "\n".join(lines) + "\n" + extra.strip("\n") + "\n"}
 
 
 def page(front: str = "", body: str = "Body text.\n", name: str = "p.md") -> dict[str, str]:
-    """_pages/<name> with `front` after 4 fixed lines: its first key is on line 5."""
-    head = f"---\nlayout: page\ntitle: p\npermalink: /{name[:-3]}/\n{front.strip(chr(10))}\n---\n"
+    """_pages/<name> with `front` after 4 fixed lines: its first key is on line 5 (a fixed
+    key that `front` sets again is kept as a comment, so lines stay put)."""
+    keys = {line.split(":", 1)[0] for line in front.splitlines() if line[:1].isalpha()}
+    fixed = ["layout: page", "title: p", f"permalink: /{name[:-3]}/"]
+    fixed = [f"# {line}" if line.split(":", 1)[0] in keys else line for line in fixed]
+    head = "---\n" + "\n".join(fixed) + "\n" + front.strip("\n") + "\n---\n"
     return {f"_pages/{name}": head.replace("\n\n---", "\n---") + body}
 
 
@@ -199,7 +211,7 @@ def test_a_binary_file_named_md_still_builds(tmp_path):
 def test_an_impossible_date_in_front_matter_is_reported_not_a_traceback(tmp_path):
     post = POST.strip().replace("title: a post", "title: a post\ndate: 2024-13-45") + "\n"
     result = build_bad(tmp_path, {"_posts/2024-01-01-first.md": post})
-    one_warning(result, "_posts/2024-01-01-first.md:4", "2024-13-45", "YYYY-MM-DD")
+    one_warning(result, "_posts/2024-01-01-first.md:4", "2024-13-45", "date: 2024-05-01")
     assert "Post body." in result.html("2024/01/01/first.html")
 
 
@@ -230,7 +242,11 @@ def test_a_control_character_in_yaml_names_its_line(tmp_path):
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        pytest.param(config("title: Another title"), f"_config.yml:{CONFIG_LINE}", id="config"),
+        pytest.param(
+            {"_config.yml": CONFIG.strip("\n") + "\ntitle: Another title\n"},
+            f"_config.yml:{CONFIG_LINE}",
+            id="config",
+        ),
         pytest.param(page("nav: true\nnav: false"), "_pages/p.md:6", id="front-matter"),
         pytest.param(
             {"_data/socials.yml": "email: a@example.org\nemail: b@example.org\n"},
@@ -248,3 +264,107 @@ def test_keys_merged_from_an_anchor_may_be_overridden(tmp_path):
     extra = "base: &base {enabled: true, limit: 3}\nannouncements:\n  <<: *base\n  limit: 5"
     result = build_bad(tmp_path, config(extra))
     assert result.error is None and result.warnings == []
+
+
+# -- _config.yml: a wrong type for a key that is read -----------------------------------------
+
+CONFIG_CASES = [
+    ("max_width: [1]", "max_width", "a width such as 930px"),
+    ("max_width: wide", "max_width", "a width such as 930px"),
+    ("scholar: yes", "scholar", "a mapping"),
+    ("scholar: {last_name: {a: 1}}", "scholar.last_name", "a word or a list of words"),
+    ("announcements: 3", "announcements", "a mapping"),
+    ("latest_posts: soon", "latest_posts", "a mapping"),
+    ("pagination: x", "pagination", "a mapping"),
+    ("pagination: {enabled: maybe}", "pagination.enabled", "true or false"),
+    ("collections: []", "collections", "a mapping"),
+    ("collections: {talks: 5}", "collections.talks", "a mapping"),
+    ("exclude: {a: 1}", "exclude", "a word or a list of words"),
+    ("title: [a, b]", "title", "text"),
+    ("navbar_fixed: [1]", "navbar_fixed", "true or false"),
+    ("enable_darkmode: sometimes", "enable_darkmode", "true or false"),
+    ("enable_publication_badges: yes", "enable_publication_badges", "a mapping"),
+    ("filtered_bibtex_keywords: {abbr: 1}", "filtered_bibtex_keywords", "a word or a list"),
+    ("related_blog_posts: x", "related_blog_posts", "a mapping"),
+    ("jekyll-archives: 5", "jekyll-archives", "a mapping"),
+    ("defaults: x", "defaults", "a list"),
+    ("external_sources: [x]", "external_sources[1]", "a mapping"),
+    ("imagemagick: {enabled: true, widths: x}", "imagemagick.widths", "a list"),
+    ("giscus: x", "giscus", "a mapping"),
+    ("analytics: [1]", "analytics", "a mapping"),
+    ("timezone: Mars/Olympus", "timezone", "a time zone name"),
+    ("future: maybe", "future", "true or false"),
+    ("jsonresume: 5", "jsonresume", "a list"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "what"), [pytest.param(*case, id=case[0]) for case in CONFIG_CASES]
+)
+def test_a_config_value_of_the_wrong_type_is_one_warning(tmp_path, line, key, what):
+    result = build_bad(tmp_path, config(line))
+    one_warning(result, f"_config.yml:{CONFIG_LINE}", f"'{key}' must be {what}", "ignored")
+    assert result.exists("index.html") and result.exists("blog/index.html")
+
+
+def test_a_bad_max_width_keeps_the_default_width(tmp_path):
+    result = build_bad(tmp_path, config("max_width: [1]"))
+    assert "--folio-max-width:930px" in result.html()
+
+
+def test_a_url_without_a_scheme_is_reported_instead_of_aborting_the_build(tmp_path):
+    files = {"_config.yml": CONFIG.strip("\n").replace("https://ada.example.org", "5") + "\n"}
+    result = build_bad(tmp_path, files)
+    one_warning(result, "_config.yml:5", "'url'", "https://")
+    assert result.exists("index.html")
+
+
+def test_a_wrong_type_in_the_plugin_site_option_names_mkdocs_yml(tmp_path):
+    root = tmp_path
+    build_bad(root, {})
+    mkdocs_yml = (root / "mkdocs.yml").read_text()
+    mkdocs_yml = mkdocs_yml.replace("  - folio", "  - folio:\n      site:\n        scholar: yes")
+    (root / "mkdocs.yml").write_text(mkdocs_yml)
+    result = build_site(root)
+    one_warning(result, "mkdocs.yml", "'scholar' must be a mapping")
+
+
+def test_a_config_that_is_a_list_is_one_warning(tmp_path):
+    result = build_bad(tmp_path, {"_config.yml": "- title: x\n- url: y\n"})
+    one_warning(result, "_config.yml:1", "mapping")
+    assert result.exists("index.html")
+
+
+# -- front matter: a wrong type for a key that is read ----------------------------------------
+
+FRONT_MATTER_CASES = [
+    ("toc: 5", "toc", "a mapping"),
+    ("toc: {beginning: maybe}", "toc.beginning", "true or false"),
+    ("tags: {a: 1}", "tags", "a word or a list of words"),
+    ("date: tomorrow", "date", "a date"),
+    ("pretty_table: maybe", "pretty_table", "true or false"),
+    ("images: 1", "images", "a mapping"),
+    ("nav: perhaps", "nav", "true or false"),
+    ("title: {a: 1}", "title", "text"),
+    ("description: [1, 2]", "description", "text"),
+    ("redirect: [1]", "redirect", "true or false or text"),
+    ("related_publications: sure", "related_publications", "true or false"),
+    ("chart: yes", "chart", "a mapping"),
+    ("years: 2020", "years", "a list"),
+    ("importance: high", "importance", "a number"),
+    ("published: nope", "published", "true or false"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "what"), [pytest.param(*case, id=case[0]) for case in FRONT_MATTER_CASES]
+)
+def test_a_front_matter_value_of_the_wrong_type_is_one_warning(tmp_path, line, key, what):
+    result = build_bad(tmp_path, page(line))
+    one_warning(result, "_pages/p.md:5", f"'{key}' must be {what}", "ignored")
+    assert result.exists("p/")
+
+
+def test_a_bibliography_front_matter_that_is_a_number(tmp_path):
+    result = build_bad(tmp_path, page("bibliography: 5"))
+    one_warning(result, "_pages/p.md:5", "bibliography", "mapping")
