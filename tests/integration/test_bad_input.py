@@ -365,6 +365,59 @@ def test_a_front_matter_value_of_the_wrong_type_is_one_warning(tmp_path, line, k
     assert result.exists("p/")
 
 
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        pytest.param("profile: me", 5, ("'profile' must be a mapping",), id="profile-str"),
+        pytest.param("profile: [1, 2]", 5, ("'profile' must be a mapping",), id="profile-list"),
+        pytest.param(
+            "profile:\n  image: [1]", 6, ("'profile.image' must be text",), id="profile-image"
+        ),
+        pytest.param(
+            "profile:\n  image: prof_pic.jpg\n  image_circular: maybe",
+            7,
+            ("'profile.image_circular' must be true or false",),
+            id="profile-circular",
+        ),
+        pytest.param("announcements: 3", 5, ("'announcements' must be",), id="announcements"),
+        pytest.param("social: [1]", 5, ("'social' must be true or false",), id="social"),
+    ],
+)
+def test_about_page_keys_of_the_wrong_type(tmp_path, front, line, words):
+    about = f"---\nlayout: about\ntitle: about\npermalink: /\n{front}\n---\nHello.\n"
+    result = build_bad(tmp_path, {"_pages/about.md": about})
+    one_warning(result, f"_pages/about.md:{line}", *words)
+    assert "Hello." in result.html()
+
+
+@pytest.mark.parametrize(
+    ("children", "line", "words"),
+    [
+        pytest.param("children: foo", 7, ("'children' must be a list",), id="string"),
+        pytest.param("children: [a]", 7, ("must be a mapping",), id="list-of-strings"),
+        pytest.param("children:\n  - permalink: /blog/", 8, ("has no title",), id="no-title"),
+        pytest.param(
+            "children:\n  - title: [1]\n    permalink: /blog/",
+            8,
+            ("must be text",),
+            id="title-list",
+        ),
+        pytest.param("children:\n  - title: blog", 8, ("has no permalink",), id="no-permalink"),
+    ],
+)
+def test_dropdown_children_of_the_wrong_shape(tmp_path, children, line, words):
+    result = build_bad(tmp_path, page(f"nav: true\ndropdown: true\n{children}"))
+    one_warning(result, f"_pages/p.md:{line}", *words)
+    assert result.exists("p/")
+
+
 def test_a_bibliography_front_matter_that_is_a_number(tmp_path):
     result = build_bad(tmp_path, page("bibliography: 5"))
     one_warning(result, "_pages/p.md:5", "bibliography", "mapping")
+
+
+def test_a_distill_author_that_is_not_a_mapping(tmp_path):
+    files = page("layout: distill\nauthors: [Ada, {name: Charles}]")
+    result = build_bad(tmp_path, files)
+    one_warning(result, "_pages/p.md:6", "'authors'", "'Ada'")
+    assert "Charles" in result.html("p/")
