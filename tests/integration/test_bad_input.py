@@ -421,3 +421,63 @@ def test_a_distill_author_that_is_not_a_mapping(tmp_path):
     result = build_bad(tmp_path, files)
     one_warning(result, "_pages/p.md:6", "'authors'", "'Ada'")
     assert "Charles" in result.html("p/")
+
+
+# -- data files of the wrong shape -------------------------------------------------------------
+
+CV_PAGE = "---\nlayout: cv\ntitle: cv\npermalink: /cv/\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "where", "words"),
+    [
+        pytest.param({}, "_pages/cv.md", ("without CV data",), id="no-data"),
+        pytest.param({"_data/cv.yml": "hello\n"}, "_pages/cv.md", ("cv.yml is str",), id="str"),
+        pytest.param({"_data/cv.yml": "42\n"}, "_pages/cv.md", ("cv.yml is int",), id="number"),
+        pytest.param(
+            {"_data/cv.yml": "cv:\n  name: Ada\n  sections: 5\n"},
+            "_data/cv.yml:3",
+            ("cv.sections must be a mapping",),
+            id="rendercv-sections",
+        ),
+        pytest.param(
+            {"_data/cv.yml": "cv:\n  sections:\n    Education: [1]\n"},
+            "_data/cv.yml:2",
+            ("section 'Education'", "must be a mapping"),
+            id="rendercv-entry",
+        ),
+        pytest.param(
+            {"_data/cv.yml": "- title: Skills\n  type: map\n  contents: 5\n"},
+            "_data/cv.yml:3",
+            ("section 'Skills'", "must be a mapping"),
+            id="list-contents",
+        ),
+        pytest.param(
+            {"_data/cv.yml": "- just a line\n"},
+            "_data/cv.yml",
+            ("CV section 1 must be a mapping",),
+            id="list-section",
+        ),
+        pytest.param(
+            {"assets/json/resume.json": "[1, 2]"},
+            "assets/json/resume.json:1",
+            ("one JSON object",),
+            id="resume-list",
+        ),
+    ],
+)
+def test_cv_data_of_the_wrong_shape(tmp_path, files, where, words):
+    result = build_bad(tmp_path, {"_pages/cv.md": CV_PAGE, **files})
+    one_warning(result, where, *words)
+    assert result.exists("cv/")
+
+
+def test_an_unknown_cv_format_is_reported(tmp_path):
+    page_text = CV_PAGE.replace("/cv/\n", "/cv/\ncv_format: latex\n")
+    files = {
+        "_pages/cv.md": page_text,
+        "_data/cv.yml": "- title: A\n  type: list\n  contents: [x]\n",
+    }
+    result = build_bad(tmp_path, files)
+    one_warning(result, "_pages/cv.md:5", "unknown cv_format 'latex'")
+    assert "x" in result.soup("cv/").select_one("article").get_text()
