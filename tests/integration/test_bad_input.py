@@ -481,3 +481,69 @@ def test_an_unknown_cv_format_is_reported(tmp_path):
     result = build_bad(tmp_path, files)
     one_warning(result, "_pages/cv.md:5", "unknown cv_format 'latex'")
     assert "x" in result.soup("cv/").select_one("article").get_text()
+
+
+# -- BibTeX ----------------------------------------------------------------------------------
+
+ENTRY = "@article{ok2020,\n  title = {Fine},\n  author = {Lovelace, Ada},\n  year = {2020}\n}\n"
+
+
+@pytest.mark.parametrize(
+    ("bib", "where", "words"),
+    [
+        pytest.param(b"", "_bibliography/papers.bib", ("no entries",), id="zero-bytes"),
+        pytest.param("---\n---\n", "_bibliography/papers.bib", ("no entries",), id="header"),
+        pytest.param(
+            "@article{\n  title = {Hello},\n  year = 2020\n}\n" + ENTRY,
+            "_bibliography/papers.bib:1",
+            ("without a citation key", "write the key first"),
+            id="missing-key",
+        ),
+        pytest.param(
+            "@@article{x, title = {X}}\n" + ENTRY,
+            "_bibliography/papers.bib:1",
+            ("not an entry type",),
+            id="double-at",
+        ),
+        pytest.param(
+            "@article{x,\n  title = {Hello,\n  year = 2020\n}\n" + ENTRY,
+            "_bibliography/papers.bib:2",
+            ("never closed",),
+            id="unclosed-brace",
+        ),
+        pytest.param(
+            "@article{x,\n  title = {Hello}\n  year = 2020\n}\n" + ENTRY,
+            "_bibliography/papers.bib:3",
+            ("comma",),
+            id="missing-comma",
+        ),
+        pytest.param(
+            ENTRY + "@article{ok2020, title = {Again}}\n",
+            "_bibliography/papers.bib:6",
+            ("duplicate entry key",),
+            id="duplicate-key",
+        ),
+        pytest.param(
+            ENTRY.replace("Fine", "Caf\xe9").encode("latin-1"),
+            "_bibliography/papers.bib:2",
+            ("not UTF-8",),
+            id="latin1",
+        ),
+    ],
+)
+def test_bad_bibtex_is_one_warning_and_the_rest_is_listed(tmp_path, bib, where, words):
+    result = build_bad(
+        tmp_path, {"_pages/publications.md": PUBLICATIONS, "_bibliography/papers.bib": bib}
+    )
+    one_warning(result, where, *words)
+    assert result.exists("publications/")
+    if b"ok2020" in (bib if isinstance(bib, bytes) else bib.encode()):
+        assert result.soup("publications/").find(id="ok2020") is not None
+
+
+def test_a_missing_bib_file_is_one_warning(tmp_path):
+    result = build_bad(
+        tmp_path, {"_pages/publications.md": PUBLICATIONS}, drop=("_bibliography/papers.bib",)
+    )
+    one_warning(result, "_bibliography/papers.bib", "not found")
+    assert result.exists("publications/")
