@@ -40,8 +40,9 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
 from mkdocs_folio.bib.pagespec import read_page_bibliography
-from mkdocs_folio.bib.view import details_key, with_details
+from mkdocs_folio.bib.view import details_key, local_files, with_details
 from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.projects import site_file_exists
 from mkdocs_folio.features.publication_pages import (
     PublicationPages,
     person_head_html,
@@ -476,7 +477,26 @@ class PublicationsFeature(Feature):
                 pages_timing.views += time.perf_counter() - start
                 pages_timing.entries += 1
 
+    def check_local_files(self, ctx: BuildContext) -> None:
+        """A `pdf`, `slides`, `preview`... that names a file the site does not have is a
+        broken button or a missing picture on every list showing the entry: one warning per
+        entry and field, naming the bib file and the field's line. Only the bib files this
+        build read are checked (after every file of the site is known)."""
+        if self.settings is None:
+            return
+        for bib in self._loaded.values():
+            for entry in bib.entries:
+                for name, path in local_files(entry, self.settings):
+                    if not site_file_exists(ctx, path):
+                        ctx.problems.add(
+                            f"`{name}` of entry `{entry.key}`: file '{path}' not found",
+                            entry.source,
+                            entry.line_of(name),
+                            f"add the file at {path} or give a full URL; the link is kept",
+                        )
+
     def post_build(self, ctx: BuildContext) -> None:
+        self.check_local_files(ctx)
         # forget lists no page of this build used (an edited bib leaves its old lists behind)
         for key in [k for k in self.html_cache if k not in self._used_keys]:
             del self.html_cache[key]

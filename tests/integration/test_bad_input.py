@@ -524,6 +524,18 @@ ENTRY = "@article{ok2020,\n  title = {Fine},\n  author = {Lovelace, Ada},\n  yea
             id="duplicate-key",
         ),
         pytest.param(
+            ENTRY.replace("year", "pdf = {nope.pdf},\n  year"),
+            "_bibliography/papers.bib:4",
+            ("`pdf` of entry `ok2020`", "assets/pdf/nope.pdf"),
+            id="missing-pdf",
+        ),
+        pytest.param(
+            ENTRY.replace("year", "preview = {nope.png},\n  year"),
+            "_bibliography/papers.bib:4",
+            ("`preview`", "assets/img/publication_preview/nope.png"),
+            id="missing-preview",
+        ),
+        pytest.param(
             ENTRY.replace("Fine", "Caf\xe9").encode("latin-1"),
             "_bibliography/papers.bib:2",
             ("not UTF-8",),
@@ -547,3 +559,15 @@ def test_a_missing_bib_file_is_one_warning(tmp_path):
     )
     one_warning(result, "_bibliography/papers.bib", "not found")
     assert result.exists("publications/")
+
+
+def test_a_local_pdf_that_exists_is_not_reported(tmp_path):
+    bib = ENTRY.replace("year", "pdf = {paper.pdf},\n  slides = {/files/talk.pdf},\n  year")
+    files = {
+        "_pages/publications.md": PUBLICATIONS,
+        "_bibliography/papers.bib": bib,
+        "assets/pdf/paper.pdf": b"%PDF-1.4",
+        "files/talk.pdf": b"%PDF-1.4",
+    }
+    result = build_bad(tmp_path, files)
+    assert result.warnings == []
