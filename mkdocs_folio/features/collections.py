@@ -166,6 +166,13 @@ class CollectionsFeature(Feature):
 
         def news_include(params: dict[str, Any], tag: TagContext) -> str:
             limit = params.get("limit")
+            if _as_limit(limit) is None and limit not in (None, True, "") and (
+                not isinstance(limit, Undefined)
+            ):
+                tag.problem(
+                    f"news.liquid: limit={limit!r} is not a number",
+                    "write limit=3, or leave it out to list every item; every item is listed",
+                )
             listing = Listing(enabled=True, limit=_as_limit(limit))
             view = feature.news_listing(ctx, listing)
             html = render_in_page(

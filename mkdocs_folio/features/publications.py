@@ -319,10 +319,12 @@ class PublicationsFeature(Feature):
             return url
         return f"{self.publications_href}#{entry.key}"
 
-    def citations(self, ctx: BuildContext, args: str, tag: TagContext) -> tuple[str, list[Entry]]:
+    def citations(
+        self, ctx: BuildContext, args: str, tag: TagContext, name: str = "cite"
+    ) -> tuple[str, list[Entry]]:
         """The HTML of `{% cite %}` arguments, and the entries found (recorded as cited)."""
         expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
-        request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
+        request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None, tag=name)
         timing = self.timing(tag.page.get("path"))
         state = self.page_state(tag.page)
         found: list[Citation] = []
@@ -331,7 +333,7 @@ class PublicationsFeature(Feature):
             entry = self.find_entry(ctx, key, request.files, timing)
             if entry is None:
                 tag.problem(
-                    f"cite: unknown key `{key}`",
+                    f"{name}: unknown key `{key}`",
                     "check the key in your bib file; the citation shows the key instead",
                 )
                 found.append(Citation(key, None))
@@ -389,7 +391,9 @@ class PublicationsFeature(Feature):
 
         def reference_tag(args: str, tag: TagContext) -> str:
             expanded = tag.render(args) if ("{{" in args or "{%" in args) else args
-            request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
+            request = parse_cite_args(
+                expanded, tag.problems, tag.source, tag.line or None, tag="reference"
+            )
             timing = feature.timing(tag.page.get("path"))
             parts = []
             for key in request.keys:
@@ -405,7 +409,7 @@ class PublicationsFeature(Feature):
             return tag.stash.put(" ".join(parts), block=False) if parts else ""
 
         def quote_tag(args: str, tag: TagContext) -> str:
-            cite, _ = feature.citations(ctx, args, tag)
+            cite, _ = feature.citations(ctx, args, tag, "quote")
             body = tag.markdownify(tag.content or "").strip()
             footer = f"<cite>{cite}</cite>" if cite else ""
             return tag.stash.put(f'<blockquote class="citation-quote">{body}{footer}</blockquote>')
