@@ -571,3 +571,98 @@ def test_a_local_pdf_that_exists_is_not_reported(tmp_path):
     }
     result = build_bad(tmp_path, files)
     assert result.warnings == []
+
+
+# -- page bodies: images, Liquid and Markdown ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        pytest.param(
+            "![a photo](/assets/img/nope.png)", ("image '/assets/img/nope.png'",), id="md"
+        ),
+        pytest.param(
+            '<img src="/assets/img/nope.png" alt="x">', ("image '/assets/img/nope.png'",), id="html"
+        ),
+        pytest.param(
+            "<img src=\"{{ '/assets/img/nope.png' | relative_url }}\">",
+            ("image '/assets/img/nope.png'",),
+            id="liquid",
+        ),
+        pytest.param(
+            '{% include figure.liquid path="assets/img/nope.jpg" %}',
+            ("figure: image 'assets/img/nope.jpg' not found",),
+            id="figure",
+        ),
+        pytest.param(
+            '{% include video.liquid path="assets/video/nope.mp4" %}',
+            ("video: file 'assets/video/nope.mp4' not found",),
+            id="video",
+        ),
+    ],
+)
+def test_a_missing_image_in_a_page_is_one_warning(tmp_path, body, words):
+    result = build_bad(tmp_path, page(body="Intro.\n\n" + body + "\n"))
+    one_warning(result, "_pages/p.md:8", *words)
+    assert "Intro." in result.html("p/")
+
+
+def test_an_image_in_a_code_block_or_one_that_exists_is_not_reported(tmp_path):
+    body = '```markdown\n![x](/assets/img/nope.png)\n```\n\n`<img src="/nope.png">`\n\n'
+    body += "![me](/assets/img/prof_pic.jpg)\n"
+    result = build_bad(tmp_path, page(body=body))
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        pytest.param(
+            "{{ 'x' | nosuchfilter }}", ("unknown Liquid filter 'nosuchfilter'",), id="filter"
+        ),
+        pytest.param("{% nosuchtag a b %}", ("unknown Liquid tag 'nosuchtag'",), id="tag"),
+        pytest.param(
+            "{% include nothere.liquid %}", ("unknown include 'nothere.liquid'",), id="include"
+        ),
+        pytest.param("{% if x %} hello", ("not closed by '{% endif %}'",), id="unclosed-if"),
+        pytest.param("{{ x ", ("'{{' is not closed",), id="unclosed-output"),
+        pytest.param("{% endfor %}", ("unexpected tag 'endfor'",), id="stray-end"),
+        pytest.param("{{ 5 | divided_by: 0 }}", ("divide by 0",), id="zero-division"),
+        pytest.param(
+            "{% for i in (1..100000000) %}{% endfor %}", ("iteration limit",), id="huge-loop"
+        ),
+        pytest.param("{% cite nope %}", ("cite: unknown key `nope`",), id="cite-unknown"),
+        pytest.param(
+            "{% reference %}", ("reference: no citation key given",), id="reference-empty"
+        ),
+        pytest.param(
+            "{% bibliography --nonsense 5 %}", ("unknown option `--nonsense`",), id="bib-option"
+        ),
+        pytest.param(
+            "{% jupyter_notebook assets/jupyter/nope.ipynb %}",
+            ("notebook 'assets/jupyter/nope.ipynb' not found",),
+            id="jupyter-unquoted",
+        ),
+        pytest.param("{% file_exists %}", ("{% file_exists %} needs a path",), id="file-exists"),
+        pytest.param('{% include news.liquid limit="many" %}', ("not a number",), id="news-limit"),
+        pytest.param("{% link _posts/nope.md %}", ("no page, post or file",), id="link"),
+        pytest.param("{% post_url 2020-01-01-nope %}", ("no post named",), id="post-url"),
+        pytest.param("{% details t %}\nhello", ("not closed by '{% enddetails %}'",), id="details"),
+        pytest.param("$$\\frac{1}{$$", ("math cannot be rendered",), id="math"),
+        pytest.param("{::nomarkdown}\nunclosed", ("never closed",), id="nomarkdown"),
+    ],
+)
+def test_a_bad_construct_in_a_page_body_is_one_warning(tmp_path, body, words):
+    result = build_bad(tmp_path, page(body="Intro.\n\n" + body + "\n"))
+    one_warning(result, "_pages/p.md:8", *words)
+    assert "Intro." in result.html("p/")
+
+
+def test_a_recursive_include_names_the_include(tmp_path):
+    files = {
+        "_includes/r.liquid": "{% include r.liquid %}",
+        **page(body="{% include r.liquid %}\n"),
+    }
+    result = build_bad(tmp_path, files)
+    one_warning(result, "_includes/r.liquid:1", "recursive include")
