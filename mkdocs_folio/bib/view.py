@@ -328,7 +328,11 @@ def _coauthors(
         links = []
         candidates = items if isinstance(items, list) else [items]
         for item in candidates:
-            if not isinstance(item, Mapping) or not item.get("url"):
+            if (
+                not isinstance(item, Mapping)
+                or not item.get("url")
+                or isinstance(item.get("url"), (Mapping, list))
+            ):
                 if problems is not None:
                     problems.add(
                         f"co-author `{key}`: each item needs `firstname: [...]` and `url`",

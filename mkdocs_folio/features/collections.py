@@ -166,8 +166,10 @@ class CollectionsFeature(Feature):
 
         def news_include(params: dict[str, Any], tag: TagContext) -> str:
             limit = params.get("limit")
-            if _as_limit(limit) is None and limit not in (None, True, "") and (
-                not isinstance(limit, Undefined)
+            if (
+                _as_limit(limit) is None
+                and limit not in (None, True, "")
+                and (not isinstance(limit, Undefined))
             ):
                 tag.problem(
                     f"news.liquid: limit={limit!r} is not a number",

@@ -8,6 +8,7 @@ from typing import Any
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.filecache import FileCache
+from mkdocs_folio.site.schema import check_data
 from mkdocs_folio.site.textfile import read_text
 from mkdocs_folio.site.yamlfile import load_yaml_file
 
@@ -30,9 +31,15 @@ def load_json_file(path: Path, problems: Problems) -> Any:
 
 
 def load_data_file(path: Path, problems: Problems) -> Any:
+    """One data file; al-folio's own (coauthors, venues...) are checked for their shape here,
+    inside the cached parse, so their warnings are replayed on every rebuild."""
     if path.suffix.lower() == ".json":
-        return load_json_file(path, problems)
-    return load_yaml_file(path, problems)
+        value = load_json_file(path, problems)
+    else:
+        value = load_yaml_file(path, problems)
+    if value is not None and path.parent.name and not check_data(path.stem, value, path, problems):
+        return None
+    return value
 
 
 def load_data_dir(folder: Path, problems: Problems, cache: FileCache) -> dict[str, Any]:

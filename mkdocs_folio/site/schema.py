@@ -267,6 +267,52 @@ FRONT_MATTER: dict[str, Spec] = {
     "search": _s("map", "bool", example="{exclude: true}"),
 }
 
+# _data/*.yml files that al-folio's readers expect in a given shape (socials.yml and cv.yml
+# are checked by their own readers, which know every older form).
+_COAUTHOR = _s(
+    "map",
+    example="{firstname: [Boris, B.], url: https://...}",
+    fields={"firstname": WORDS},  # a bad `url` is reported by the co-author reader
+)
+DATA: dict[str, Spec] = {
+    "coauthors": _s(
+        "map",
+        example="{podolsky: [{firstname: [Boris], url: https://...}]}",
+        values=_s(
+            "list",
+            "map",
+            example="[{firstname: [Boris], url: https://...}]",
+            fields=_COAUTHOR.fields,
+            items=_COAUTHOR,
+        ),
+    ),
+    "venues": _s(
+        "map",
+        example='{AJP: {url: https://..., color: "#00369f"}}',
+        values=_s("map", example='{color: "#00369f"}', fields={"url": TEXT, "color": TEXT}),
+    ),
+    "citations": _s(
+        "map",
+        example='{papers: {"qc6CJjYAAAAJ:qyhmnyLat1gC": {citations: 42}}}',
+        fields={
+            "papers": _s(
+                "map",
+                example='{"qc6CJjYAAAAJ:qyhmnyLat1gC": {citations: 42}}',
+                values=_s("map", "number", example="{citations: 42}", fields={"citations": NUMBER}),
+            )
+        },
+    ),
+    "repositories": _s(
+        "map",
+        example="{github_users: [torvalds], github_repos: [alshedivat/al-folio]}",
+        fields={
+            "github_users": WORDS,
+            "github_repos": WORDS,
+            "repo_description_lines_max": NUMBER,
+        },
+    ),
+}
+
 _WHAT = {
     "bool": "true or false",
     "text": "text",
@@ -283,6 +329,23 @@ _WHAT = {
 def check_config(raw: dict[str, Any], path: Path | str | None, problems: Problems) -> None:
     """Check the keys of `_config.yml` (or of the plugin's `site:` option); remove bad values."""
     _check_map(raw, CONFIG, path, problems, prefix="", fallback_line=None)
+
+
+def check_data(name: str, value: Any, path: Path | str, problems: Problems) -> bool:
+    """Check one data file of al-folio's (`coauthors`, `venues`...); False: ignore the file.
+    Bad entries inside it are removed, each with its warning."""
+    spec = DATA.get(name)
+    if spec is None:
+        return True
+    if not isinstance(value, dict):
+        problems.add(
+            f"{name} data must be a mapping of `key: value` lines, found {_describe(value)}",
+            path,
+            1,
+            f"write lines like `{spec.example.strip('{}')}`; the file is ignored until then",
+        )
+        return False
+    return check_value(value, spec, name, path, getattr(value, "line", None) or 1, problems)
 
 
 def check_front_matter(meta: LineDict, path: Path | str, problems: Problems) -> None:

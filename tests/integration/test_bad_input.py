@@ -666,3 +666,42 @@ def test_a_recursive_include_names_the_include(tmp_path):
     }
     result = build_bad(tmp_path, files)
     one_warning(result, "_includes/r.liquid:1", "recursive include")
+
+
+@pytest.mark.parametrize("name", ["coauthors", "venues", "citations", "repositories"])
+@pytest.mark.parametrize("text", ["- a\n- b\n", "hello\n", "42\n"], ids=["list", "str", "number"])
+def test_an_al_folio_data_file_of_the_wrong_shape_is_one_warning(tmp_path, name, text):
+    result = build_bad(tmp_path, {f"_data/{name}.yml": text})
+    one_warning(result, f"_data/{name}.yml:1", f"{name} data must be a mapping", "ignored")
+    assert result.soup().select("div.publications li")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "words"),
+    [
+        ("coauthors", "babbage: [1]\n", 1, ("'coauthors.babbage[1]' must be a mapping",)),
+        ("coauthors", "babbage: [{firstname: [Charles], url: [1]}]\n", 1, ("co-author `babbage`",)),
+        ("venues", "AJP: 5\n", 1, ("'venues.AJP' must be a mapping",)),
+        ("venues", "AJP:\n  color: [1]\n", 2, ("'venues.AJP.color' must be text",)),
+        ("citations", "papers: [1]\n", 1, ("'citations.papers' must be a mapping",)),
+        ("citations", "papers:\n  x: {citations: many}\n", 2, ("must be a number",)),
+        ("repositories", "github_users: {a: 1}\n", 1, ("'repositories.github_users'",)),
+    ],
+)
+def test_a_bad_entry_in_a_data_file_is_one_warning(tmp_path, name, text, line, words):
+    result = build_bad(tmp_path, {f"_data/{name}.yml": text})
+    one_warning(result, f"_data/{name}.yml:{line}", *words)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("- github_username: ada\n", 1, ("should map network names",)),
+        ("foo_id: bar\n", 1, ("unknown social network 'foo_id'",)),
+        ("lab:\n  title: My lab\n", 1, ("has no 'url'",)),
+        ("email: [a@example.org]\n", 1, ("single value",)),
+    ],
+)
+def test_a_bad_socials_file_is_one_warning(tmp_path, text, line, words):
+    result = build_bad(tmp_path, {"_data/socials.yml": text})
+    one_warning(result, f"_data/socials.yml:{line}", *words)
