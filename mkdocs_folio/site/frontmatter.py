@@ -140,6 +140,13 @@ def read_front_matter(path: Path, problems: Problems, display: str | None = None
     problems.extend(local)
     if text is None:
         return FrontMatter(broken=True)
+    if not text.strip():
+        problems.add(
+            "the file is empty",
+            display or path,
+            None,
+            "add front matter and text, or delete the file; it is built as an empty page",
+        )
     front = split_front_matter(text, display or path, problems)
     front.not_utf8 = bool(local)
     return front

@@ -705,3 +705,76 @@ def test_a_bad_entry_in_a_data_file_is_one_warning(tmp_path, name, text, line, w
 def test_a_bad_socials_file_is_one_warning(tmp_path, text, line, words):
     result = build_bad(tmp_path, {"_data/socials.yml": text})
     one_warning(result, f"_data/socials.yml:{line}", *words)
+
+
+# -- collections -------------------------------------------------------------------------------
+
+COURSES = (
+    "---\nlayout: page\ntitle: teaching\npermalink: /teaching/\n---\n{% include courses.liquid %}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        pytest.param("year: soon", 4, ("'year' must be a year",), id="year"),
+        pytest.param("schedule: 5", 4, ("'schedule' must be a list",), id="schedule"),
+        pytest.param("schedule: [1]", 4, ("a schedule entry must be a mapping",), id="entry"),
+        pytest.param(
+            "schedule:\n  - week: 1\n    materials: 5",
+            6,
+            ("'materials' must be a list",),
+            id="materials",
+        ),
+        pytest.param(
+            "schedule:\n  - week: [1]\n    topic: Intro", 5, ("'week' must be text",), id="week"
+        ),
+    ],
+)
+def test_a_course_schedule_of_the_wrong_shape(tmp_path, front, line, words):
+    course = f"---\nlayout: course\ntitle: Engines 101\n{front}\n---\nAbout the course.\n"
+    result = build_bad(tmp_path, {"_teachings/engines.md": course, "_pages/teaching.md": COURSES})
+    one_warning(result, f"_teachings/engines.md:{line}", *words)
+    assert "About the course." in result.html("teachings/engines.html")
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("_posts/2024-02-02-empty.md", "_posts/2024-02-02-empty.md"),
+        ("_news/empty.md", "_news/empty.md"),
+        ("_pages/empty.md", "_pages/empty.md"),
+    ],
+)
+def test_an_empty_file_is_one_warning(tmp_path, name, where):
+    result = build_bad(tmp_path, {name: ""})
+    one_warning(result, where, "the file is empty")
+
+
+@pytest.mark.parametrize(
+    ("files", "words"),
+    [
+        pytest.param(
+            {"_posts/hello.md": POST}, ("_posts/hello.md", "must start with its date"), id="no-date"
+        ),
+        pytest.param(
+            {"_posts/2024-13-45-hello.md": POST},
+            ("_posts/2024-13-45-hello.md", "not a real date"),
+            id="bad-date",
+        ),
+        pytest.param(
+            {"_posts/2024-01-01-first.markdown": POST},
+            ("_posts/2024-01-01-first.markdown", "both published at"),
+            id="same-slug",
+        ),
+        pytest.param(
+            {"_pages/clash.md": "---\ntitle: clash\npermalink: /blog/\n---\nx\n"},
+            ("_pages/clash.md", "both published at /blog/"),
+            id="same-permalink",
+        ),
+    ],
+)
+def test_post_names_and_addresses(tmp_path, files, words):
+    result = build_bad(tmp_path, files)
+    one_warning(result, words[0], *words[1:])
+    assert result.exists("index.html")
