@@ -14,8 +14,13 @@ import traceback
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_folio.cli import main as cli_main
+from mkdocs_folio.site.schema import CONFIG as CONFIG_KEYS
+from mkdocs_folio.site.schema import FRONT_MATTER as FRONT_MATTER_KEYS
 from tests.sitebuilder import CONFIG, BuildResult, al_folio_site, build_site
 
 ABOUT = """
@@ -778,3 +783,76 @@ def test_post_names_and_addresses(tmp_path, files, words):
     result = build_bad(tmp_path, files)
     one_warning(result, words[0], *words[1:])
     assert result.exists("index.html")
+
+
+# -- random values, real builds ----------------------------------------------------------------
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12),
+    st.sampled_from(["true", "no", "930px", "2024-02-30", "/blog/", "@*", "{{ x }}", "{% x %}"]),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(["enabled", "limit", "a", "name", "url"]), inner, max_size=3
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+def _random_site(config_items: dict, front_items: dict) -> BuildResult:
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="folio-random-"))
+    extra = yaml.safe_dump(config_items, allow_unicode=True, sort_keys=False)
+    front = yaml.safe_dump(front_items, allow_unicode=True, sort_keys=False) if front_items else ""
+    files = config(extra)
+    files["_pages/p.md"] = f"---\ntitle: p\npermalink: /p/\n{front}---\nHello.\n"
+    return build_bad(root, files)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    config_items=st.dictionaries(st.sampled_from(sorted(CONFIG_KEYS)), _values, max_size=3),
+    front_items=st.dictionaries(st.sampled_from(sorted(FRONT_MATTER_KEYS)), _values, max_size=3),
+)
+def test_random_values_for_known_keys_never_break_the_build(config_items, front_items):
+    result = _random_site(config_items, front_items)
+    assert result.error is None, result.error
+    for warning in result.warnings:
+        assert warning.startswith("folio: "), warning
+        assert "Traceback" not in warning
+    assert "Hello." in result.html("p/")
+
+
+ABOUT_KEYS = ["profile", "announcements", "latest_posts", "news", "selected_papers", "social"]
+DATA_FILES = ["socials", "coauthors", "venues", "citations", "repositories", "cv"]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    front=st.dictionaries(st.sampled_from(ABOUT_KEYS), _values, max_size=3),
+    data=st.dictionaries(st.sampled_from(DATA_FILES), _values, max_size=3),
+)
+def test_random_about_keys_and_data_files_never_break_the_build(front, data):
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="folio-random-"))
+    head = yaml.safe_dump(front, allow_unicode=True) if front else ""
+    files = {
+        "_pages/about.md": f"---\nlayout: about\ntitle: about\npermalink: /\n{head}---\nHello.\n",
+        "_pages/cv.md": "---\nlayout: cv\ntitle: cv\npermalink: /cv/\n---\n",
+    }
+    for name, value in data.items():
+        files[f"_data/{name}.yml"] = yaml.safe_dump(value, allow_unicode=True)
+    result = build_bad(root, files)
+    assert result.error is None, result.error
+    assert all(w.startswith("folio: ") for w in result.warnings), result.warnings
+    assert "Hello." in result.html()
