@@ -70,7 +70,6 @@ CONFIG: dict[str, Spec] = {
             "contact_note",
             "impressum_path",
             "icon",
-            "lang",
             "permalink",
             "blog_name",
             "blog_description",
@@ -242,7 +241,6 @@ FRONT_MATTER: dict[str, Spec] = {
             "tikzjax",
             "typograms",
             "tabs",
-            "sitemap",
         ],
         BOOL,
     ),
@@ -251,7 +249,6 @@ FRONT_MATTER: dict[str, Spec] = {
     "tags": WORDS,
     "categories": WORDS,
     "display_categories": WORDS,
-    "hide": WORDS,
     "importance": NUMBER,
     "stars": NUMBER,
     "years": _s("list", items=NUMBER, example="[2024, 2023]"),
@@ -264,7 +261,7 @@ FRONT_MATTER: dict[str, Spec] = {
     "mermaid": _s("map", "bool", example="{enabled: true}", fields={"enabled": BOOL}),
     "chart": _s("map", example="{chartjs: true}"),
     "images": _s("map", example="{compare: true}"),
-    "search": _s("map", "bool", example="{exclude: true}"),
+    "search": _s("map", example="{exclude: true}"),
 }
 
 # _data/*.yml files that al-folio's readers expect in a given shape (socials.yml and cv.yml
