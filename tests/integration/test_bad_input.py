@@ -856,3 +856,22 @@ def test_random_about_keys_and_data_files_never_break_the_build(front, data):
     assert result.error is None, result.error
     assert all(w.startswith("folio: ") for w in result.warnings), result.warnings
     assert "Hello." in result.html()
+
+
+# -- theme options and the favicon ---------------------------------------------------------------
+
+
+def test_a_favicon_file_that_is_missing_is_one_warning(tmp_path):
+    result = build_bad(tmp_path, config("icon: favicon.png"))
+    one_warning(result, f"_config.yml:{CONFIG_LINE}", "icon 'favicon.png'", "assets/img/")
+
+
+@pytest.mark.parametrize(("option", "value"), [("color", "[1]"), ("color_dark", '"red; }"')])
+def test_a_theme_colour_that_is_not_a_colour_is_one_warning(tmp_path, option, value):
+    build_bad(tmp_path, {})
+    mkdocs_yml = (tmp_path / "mkdocs.yml").read_text()
+    mkdocs_yml = mkdocs_yml.replace("name: folio", f"name: folio\n  {option}: {value}")
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml)
+    result = build_site(tmp_path)
+    one_warning(result, "mkdocs.yml", f"theme option '{option}' must be a CSS colour")
+    assert "--folio-theme-color-light:#b509ac" in result.html()
