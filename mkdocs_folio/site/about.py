@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
-from mkdocs_folio.site.schema import BOOL, check_value
+from mkdocs_folio.site.schema import BOOL, check_value, unknown_keys
 from mkdocs_folio.site.yamlfile import LineDict
 
 
@@ -71,6 +71,10 @@ def read_profile(
         )
         return None
     lines = raw.lines if isinstance(raw, LineDict) else {}
+    profile_keys = ["align", "image", "image_circular", "more_info", "address", "content"]
+    unknown_keys(
+        raw, profile_keys if key != "profile" else profile_keys[:5], key, where, line, problems
+    )
     for field in ("align", "image", "more_info", "address"):
         if isinstance(raw.get(field), (dict, list)):
             problems.add(

@@ -14,6 +14,7 @@ here. Unknown keys are never reported: Jekyll sites carry many settings for othe
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ class Spec:
     values: Spec | None = None
     items: Spec | None = None
     example: str = ""
+    closed: tuple[str, ...] | None = None
+    """For maps whose keys are all known: the keys besides `fields` that are read elsewhere.
+    Any other key is a typo (`aling: left`) and is reported."""
 
 
 def _s(*kinds: str, example: str = "", **kwargs: Any) -> Spec:
@@ -53,7 +57,11 @@ NUMBER = _s("number", example="3")
 DATE = _s("date", example="2024-05-01")
 WORDS = _s("words", example="[a, b]")
 LISTING = _s(
-    "map", "bool", example="{enabled: true, limit: 5}", fields={"enabled": BOOL, "scrollable": BOOL}
+    "map",
+    "bool",
+    example="{enabled: true, limit: 5}",
+    fields={"enabled": BOOL, "scrollable": BOOL},
+    closed=("limit",),
 )
 
 # _config.yml: every key mkdocs-folio reads, except the ones checked by their own reader.
@@ -133,6 +141,7 @@ CONFIG: dict[str, Spec] = {
         "map",
         example="{altmetric: true}",
         fields=dict.fromkeys(["altmetric", "dimensions", "google_scholar", "inspirehep"], BOOL),
+        closed=(),
     ),
     "badges": _s(
         "map",
@@ -146,6 +155,7 @@ CONFIG: dict[str, Spec] = {
         "map",
         example="{enabled: true, max_related: 5}",
         fields={"enabled": BOOL, "max_related": NUMBER},
+        closed=(),
     ),
     "collections": _s(
         "map",
@@ -179,11 +189,17 @@ CONFIG: dict[str, Spec] = {
             "input_directories": WORDS,
             "input_formats": WORDS,
         },
+        closed=("output_formats",),
     ),
     "giscus": _s("map", example="{repo: you/site, repo_id: ..., category_id: ...}"),
     "analytics": _s("map", example="{google: G-XXXXXXXXXX}"),
     "calendar": _s("map", example="{calendar_id: you@gmail.com}"),
-    "repo_trophies": _s("map", example="{enabled: true}", fields={"enabled": BOOL}),
+    "repo_trophies": _s(
+        "map",
+        example="{enabled: true}",
+        fields={"enabled": BOOL},
+        closed=("theme_light", "theme_dark"),
+    ),
     "external_services": _s("map", example="{github_readme_stats_url: https://...}"),
 }
 
@@ -256,11 +272,29 @@ FRONT_MATTER: dict[str, Spec] = {
     "authors": _s("list", example="[{name: Ada Lovelace, affiliations: {name: ...}}]"),
     "announcements": LISTING,
     "latest_posts": LISTING,
-    "toc": _s("map", "list", "bool", example="{sidebar: left}", fields={"beginning": BOOL}),
+    "toc": _s(
+        "map",
+        "list",
+        "bool",
+        example="{sidebar: left}",
+        fields={"beginning": BOOL},
+        closed=("sidebar",),
+    ),
     "pagination": _s("map", "bool", example="{enabled: true}", fields={"enabled": BOOL}),
-    "mermaid": _s("map", "bool", example="{enabled: true}", fields={"enabled": BOOL}),
-    "chart": _s("map", example="{chartjs: true}"),
-    "images": _s("map", example="{compare: true}"),
+    "mermaid": _s(
+        "map", "bool", example="{enabled: true}", fields={"enabled": BOOL}, closed=("zoomable",)
+    ),
+    "chart": _s(
+        "map",
+        example="{chartjs: true}",
+        fields=dict.fromkeys(["chartjs", "echarts", "plotly", "vega_lite"], BOOL),
+        closed=(),
+    ),
+    "images": _s(
+        "map",
+        example="{compare: true}",
+        closed=("compare", "slider", "lightbox2", "photoswipe", "spotlight", "venobox"),
+    ),
     "search": _s("map", example="{exclude: true}"),
 }
 
@@ -323,8 +357,57 @@ _WHAT = {
 }
 
 
+# Keys that are read by other parts of mkdocs-folio (with their own checks) or that al-folio
+# and its Jekyll plugins define: never "did you mean" material.
+KNOWN_CONFIG = {
+    "url", "news_limit", "max_author_limit", "more_authors_animation_delay",
+    "publication_pages", "math_engine", "socials", "rss_icon", "email", "lang", "markdown",
+    "kramdown", "highlighter", "plugins", "theme", "sass", "keep_files", "include", "exclude",
+    "search_enabled", "socials_in_search", "back_to_top", "serve_og_meta", "serve_schema_org",
+    "og_image", "google_site_verification", "bing_site_verification", "newsletter", "lsi",
+    "enable_masonry", "enable_tooltips", "enable_cookie_consent", "enable_google_verification",
+    "enable_bing_verification", "external_links", "third_party_libraries", "al_folio",
+    "highlight_theme_light", "highlight_theme_dark", "blog_nav_title", "panelbear_analytics",
+    "enable_panelbear_analytics", "jekyll-minifier", "terser", "jekyll-diagrams", "academicons",
+    "timezone", "source", "destination", "encoding", "repository", "github",
+}  # fmt: skip
+KNOWN_FRONT_MATTER = {
+    "layout", "permalink", "nav_order", "children", "profile", "profiles", "bibliography",
+    "schedule", "year", "collection", "covers", "sort", "tag", "image", "comments",
+    "jupyter", "enable_math", "redirect_from", "last_modified_at", "excerpt", "slug",
+    "lang", "sitemap", "hide", "og_image", "keywords", "math", "distill", "affiliations",
+    "display_tags", "giscus", "disqus", "mermaid", "categories", "category",
+}  # fmt: skip
+
+
+def _near_misses(
+    mapping: dict[Any, Any],
+    specs: Mapping[str, Spec],
+    known: set[str],
+    path: Path | str | None,
+    problems: Problems,
+) -> None:
+    """A key that is not read but is one letter away from one that is (`max_widht`,
+    `pretty_tabel`) is a typo whose value is silently unused: say which key was meant.
+    Other unknown keys stay quiet: Jekyll sites carry settings for many other plugins."""
+    names = [*specs, *known]
+    lines = mapping.lines if isinstance(mapping, LineDict) else {}
+    for key in mapping:
+        if not isinstance(key, str) or key in specs or key in known:
+            continue
+        guess = difflib.get_close_matches(key, names, n=1, cutoff=0.85)
+        if guess:
+            problems.add(
+                f"unknown key '{key}'; did you mean '{guess[0]}'?",
+                path,
+                lines.get(key),
+                f"rename it to {guess[0]}; until then it is ignored",
+            )
+
+
 def check_config(raw: dict[str, Any], path: Path | str | None, problems: Problems) -> None:
     """Check the keys of `_config.yml` (or of the plugin's `site:` option); remove bad values."""
+    _near_misses(raw, CONFIG, KNOWN_CONFIG, path, problems)
     _check_map(raw, CONFIG, path, problems, prefix="", fallback_line=None)
 
 
@@ -347,6 +430,7 @@ def check_data(name: str, value: Any, path: Path | str, problems: Problems) -> b
 
 def check_front_matter(meta: LineDict, path: Path | str, problems: Problems) -> None:
     """Check the front-matter keys of one file; remove bad values."""
+    _near_misses(meta, FRONT_MATTER, KNOWN_FRONT_MATTER, path, problems)
     _check_map(meta, FRONT_MATTER, path, problems, prefix="", fallback_line=meta.line)
 
 
@@ -396,6 +480,8 @@ def check_value(
             f"{fix}until then it is ignored",
         )
         return False
+    if kind == "map" and spec.closed is not None:
+        unknown_keys(value, [*spec.fields, *spec.closed], name, path, line, problems)
     if kind == "map" and (spec.fields or spec.values):
         _check_map(
             value,
@@ -424,6 +510,27 @@ def check_value(
             )
             value[:] = [item for item in value if not isinstance(item, (dict, list))]
     return True
+
+
+def unknown_keys(
+    mapping: Mapping[Any, Any],
+    known: list[str],
+    name: str,
+    path: Path | str | None,
+    line: int | None,
+    problems: Problems,
+) -> None:
+    """Report the keys of a map whose keys are all known (`profile`, `toc`...) that are not
+    among them: a typo such as `aling: left` is otherwise silently unused."""
+    lines = getattr(mapping, "lines", {})
+    for key in [k for k in mapping if k not in known]:
+        guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        problems.add(
+            f"unknown key '{key}' in '{name}'" + (f"; did you mean '{guess[0]}'?" if guess else ""),
+            path,
+            lines.get(key, line),
+            f"the keys of {name} are {', '.join(known)}; it is ignored",
+        )
 
 
 def _kind_of(value: Any, kinds: tuple[str, ...]) -> str | None:

@@ -875,3 +875,53 @@ def test_a_theme_colour_that_is_not_a_colour_is_one_warning(tmp_path, option, va
     result = build_site(tmp_path)
     one_warning(result, "mkdocs.yml", f"theme option '{option}' must be a CSS colour")
     assert "--folio-theme-color-light:#b509ac" in result.html()
+
+
+# -- unknown keys: typos of keys that are read ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "where", "words"),
+    [
+        pytest.param(
+            config("max_widht: 800px"),
+            f"_config.yml:{CONFIG_LINE}",
+            ("unknown key 'max_widht'", "did you mean 'max_width'"),
+            id="config-typo",
+        ),
+        pytest.param(
+            config("announcements:\n  enabeld: true"),
+            f"_config.yml:{CONFIG_LINE + 1}",
+            ("unknown key 'enabeld' in 'announcements'", "did you mean 'enabled'"),
+            id="config-map-typo",
+        ),
+        pytest.param(
+            page("pretty_tabel: true"),
+            "_pages/p.md:5",
+            ("unknown key 'pretty_tabel'", "did you mean 'pretty_table'"),
+            id="front-matter-typo",
+        ),
+        pytest.param(
+            page("toc:\n  sidebarr: left"),
+            "_pages/p.md:6",
+            ("unknown key 'sidebarr' in 'toc'", "did you mean 'sidebar'"),
+            id="front-matter-map-typo",
+        ),
+        pytest.param(
+            {"_pages/about.md": ABOUT.replace("align: right", "aling: right")},
+            "_pages/about.md:6",
+            ("unknown key 'aling' in 'profile'", "did you mean 'align'"),
+            id="profile-typo",
+        ),
+    ],
+)
+def test_a_misspelt_key_is_reported_with_the_key_it_resembles(tmp_path, files, where, words):
+    result = build_bad(tmp_path, files)
+    one_warning(result, where, *words)
+
+
+def test_keys_for_other_jekyll_plugins_are_not_reported(tmp_path):
+    extra = "jekyll-minifier: {compress_css: false}\nlsi: false\nmy_own_setting: 3\n"
+    front = "image: cover.png\ntag: x\nredirect_from: /old/\nmy_key: 1"
+    result = build_bad(tmp_path, {**config(extra), **page(front)})
+    assert result.warnings == []
