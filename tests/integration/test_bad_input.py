@@ -925,3 +925,10 @@ def test_keys_for_other_jekyll_plugins_are_not_reported(tmp_path):
     front = "image: cover.png\ntag: x\nredirect_from: /old/\nmy_key: 1"
     result = build_bad(tmp_path, {**config(extra), **page(front)})
     assert result.warnings == []
+
+
+def test_a_site_without_a_home_page_is_one_warning(tmp_path):
+    about = ABOUT.replace("permalink: /\n", "permalink: /about/\n")
+    result = build_bad(tmp_path, {"_pages/about.md": about})
+    one_warning(result, "_pages", "no home page", "permalink: /")
+    assert result.exists("about/")
