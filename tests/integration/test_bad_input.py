@@ -932,3 +932,56 @@ def test_a_site_without_a_home_page_is_one_warning(tmp_path):
     result = build_bad(tmp_path, {"_pages/about.md": about})
     one_warning(result, "_pages", "no home page", "permalink: /")
     assert result.exists("about/")
+
+
+PROJECTS = (
+    "---\nlayout: page\ntitle: projects\npermalink: /projects/\n---\n"
+    "{% for project in site.projects %}{% include projects.liquid %}{% endfor %}\n"
+)
+BOOKS = "---\nlayout: book-shelf\ntitle: books\npermalink: /books/\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "drop", "where", "words"),
+    [
+        pytest.param(
+            {}, ("assets/img/prof_pic.jpg",), "_pages/about.md:5", ("profile image",), id="profile"
+        ),
+        pytest.param(
+            {
+                "_pages/cv.md": CV_PAGE.replace("/cv/\n", "/cv/\ncv_pdf: cv.pdf\n"),
+                "_data/cv.yml": "- title: A\n  type: list\n  contents: [x]\n",
+            },
+            (),
+            "_pages/cv.md:5",
+            ("cv_pdf", "not found"),
+            id="cv-pdf",
+        ),
+        pytest.param(
+            {
+                "_projects/engine.md": "---\ntitle: engine\nimg: assets/img/engine.jpg\n---\nx\n",
+                "_pages/projects.md": PROJECTS,
+            },
+            (),
+            "_projects/engine.md:3",
+            ("project image", "assets/img/engine.jpg"),
+            id="project-image",
+        ),
+        pytest.param(
+            {
+                "_books/notes.md": "---\ntitle: Notes\ncover: assets/img/notes.jpg\n---\nGood.\n",
+                "_pages/books.md": BOOKS,
+            },
+            (),
+            "_books/notes.md:3",
+            ("book cover",),
+            id="book-cover",
+        ),
+    ],
+)
+def test_a_file_that_a_setting_names_but_is_missing_is_one_warning(
+    tmp_path, files, drop, where, words
+):
+    result = build_bad(tmp_path, files, drop=drop)
+    one_warning(result, where, *words)
+    assert result.exists("index.html")
