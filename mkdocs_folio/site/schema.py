@@ -260,7 +260,8 @@ FRONT_MATTER: dict[str, Spec] = {
         ],
         BOOL,
     ),
-    **dict.fromkeys(("date", "last_updated", "last_modified_at", "started", "finished"), DATE),
+    **dict.fromkeys(("date", "started", "finished"), DATE),
+    **dict.fromkeys(("last_updated", "last_modified_at"), _s("date", "bool", example="2024-05-01")),
     "redirect": _s("bool", "text", example="/blog/"),
     "tags": WORDS,
     "categories": WORDS,
@@ -286,6 +287,7 @@ FRONT_MATTER: dict[str, Spec] = {
     ),
     "chart": _s(
         "map",
+        "bool",
         example="{chartjs: true}",
         fields=dict.fromkeys(["chartjs", "echarts", "plotly", "vega_lite"], BOOL),
         closed=(),

@@ -354,7 +354,7 @@ FRONT_MATTER_CASES = [
     ("description: [1, 2]", "description", "text"),
     ("redirect: [1]", "redirect", "true or false or text"),
     ("related_publications: sure", "related_publications", "true or false"),
-    ("chart: yes", "chart", "a mapping"),
+    ("chart: 5", "chart", "a mapping"),
     ("years: 2020", "years", "a list"),
     ("importance: high", "importance", "a number"),
     ("published: nope", "published", "true or false"),
