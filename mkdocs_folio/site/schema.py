@@ -9,7 +9,8 @@ type is reported once (file, line, what the key takes, what happens now) and rem
 readers further down see "not set" and use their default instead of guessing, and no second
 warning about the same value follows. Keys that a reader checks itself, with a more precise
 message (`permalink`, `nav_order`, `profile`, `exclude`, `max_author_limit`...), are not listed
-here. Unknown keys are never reported: Jekyll sites carry many settings for other plugins.
+here. An unknown key is reported only when it looks like a typo of a known one (or sits in a
+map whose keys are all known): Jekyll sites carry many settings for other plugins.
 """
 
 from __future__ import annotations
