@@ -89,7 +89,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._check_theme(config)
 
         root, config_file = resolve_root(self.config, config, problems)
-        site_config = read_site_config(config_file, self.config.site, problems)
+        site_config = read_site_config(
+            config_file, self.config.site, problems, config.config_file_path
+        )
         paths = resolve_paths(self.config, root, config_file, site_config, problems)
         data = load_data_dir(paths.data_dir, problems, self.cache)
         socials = resolve_socials(
@@ -311,6 +313,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             body = feature.page_markdown(ctx, page, source, body)
         self.reporter.flush(ctx.problems)
         return body
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """MkDocs reads every page as UTF-8 and dies on any other encoding. We have read the
+        file already (as Latin-1, with a warning naming the line): hand MkDocs that text."""
+        ctx = self.ctx
+        if not self.config.enabled or ctx is None:
+            return None
+        source = ctx.pages.get(page.file.src_uri)
+        if source is not None and source.front.not_utf8:
+            return source.front.body
+        return None
 
     def _template(self, layout: str) -> str:
         """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a

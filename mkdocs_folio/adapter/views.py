@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,7 +57,6 @@ def build_site_view(
     site: Site, navbar: Navbar, config: MkDocsConfig, bundles: dict[str, str]
 ) -> SiteView:
     cfg = site.config
-    theme = config.theme
     icon = cfg.icon
     favicon_svg = favicon = ""
     if icon and _EMOJI_ONLY.match(icon):
@@ -66,6 +66,7 @@ def build_site_view(
         )
     elif icon:
         favicon = icon if "/" in icon else f"assets/img/{icon}"
+        _check_favicon(site, config, icon, favicon)
     keywords = cfg.get("keywords", "")
     if isinstance(keywords, list):
         keywords = ", ".join(str(k) for k in keywords)
@@ -82,8 +83,8 @@ def build_site_view(
         impressum_href=(impressum + "/") if impressum else "",
         last_updated=long_date(date.today()) if cfg.last_updated else "",
         max_width=cfg.max_width,
-        color_light=str(theme.get("color") or "#b509ac"),
-        color_dark=str(theme.get("color_dark") or "#2698ba"),
+        color_light=_theme_color(site, config, "color", "#b509ac"),
+        color_dark=_theme_color(site, config, "color_dark", "#2698ba"),
         css_bundle=bundles.get("css", ""),
         js_bundle=bundles.get("js", ""),
         navbar_fixed=cfg.flag("navbar_fixed", True),
@@ -94,6 +95,49 @@ def build_site_view(
         favicon_svg=favicon_svg,
         favicon=favicon,
         keywords=str(keywords or ""),
+    )
+
+
+_CSS_COLOR = re.compile(
+    r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla|oklch|lab|lch)\([0-9.,%\s/a-z-]{3,60}\))$"
+)
+
+
+def _theme_color(site: Site, config: MkDocsConfig, key: str, default: str) -> str:
+    """`theme: {color, color_dark}`: a CSS colour, else the default (and a warning: the value
+    lands in a `<style>` element, where anything else breaks the whole rule)."""
+    value = config.theme.get(key)
+    if value is None or value == "":
+        return default
+    text = str(value).strip()
+    if isinstance(value, (dict, list)) or not _CSS_COLOR.match(text):
+        site.problems.add(
+            f"theme option '{key}' must be a CSS colour, found {value!r}",
+            config.config_file_path or "mkdocs.yml",
+            None,
+            f'write it like `{key}: "{default}"` (with the quotes); {default} is used until then',
+        )
+        return default
+    return text
+
+
+def _check_favicon(site: Site, config: MkDocsConfig, icon: str, favicon: str) -> None:
+    """`icon: favicon.png` names a file in assets/img/: say so when it is not there."""
+    if "://" in favicon or favicon.startswith("//"):
+        return
+    relative = favicon.lstrip("/")
+    paths = site.paths
+    candidates = [paths.root / relative, Path(config.docs_dir) / relative]
+    if relative.startswith("assets/"):
+        candidates.append(paths.assets_dir / relative[len("assets/") :])
+    if any(candidate.is_file() for candidate in candidates):
+        return
+    cfg = site.config
+    site.problems.add(
+        f"icon '{icon}' is neither an emoji nor a file of the site (looked for {relative})",
+        cfg.path or config.config_file_path or "mkdocs.yml",
+        cfg.line_of("icon"),
+        "put the picture in assets/img/, or use an emoji such as icon: ⚛️; the page links it",
     )
 
 

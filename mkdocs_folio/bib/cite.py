@@ -67,10 +67,11 @@ def parse_cite_args(
     problems: Problems | None = None,
     path: Path | str | None = None,
     line: int | None = None,
+    tag: str = "cite",
 ) -> CiteRequest:
     """Split `{% cite %}` arguments: bare words are keys, `-f/--file`, `-l/--locator`,
     `-L/--label` take a value, `-A/--suppress_author` is a flag. Unknown options and a tag
-    without keys become Problems."""
+    without keys become Problems, named after `tag` (`cite`, `reference`, `quote`)."""
     request = CiteRequest()
     words = (argstr or "").split()
     index = 0
@@ -86,7 +87,7 @@ def parse_cite_args(
             if option is None:
                 if problems is not None:
                     problems.add(
-                        f"cite: unknown option `{word}`",
+                        f"{tag}: unknown option `{word}`",
                         path,
                         line,
                         "supported: -f/--file, -l/--locator, -L/--label, -A/--suppress_author",
@@ -98,7 +99,7 @@ def parse_cite_args(
                 index += 1
             if not value:
                 if problems is not None:
-                    problems.add(f"cite: option `{word}` needs a value", path, line)
+                    problems.add(f"{tag}: option `{word}` needs a value", path, line)
                 continue
             if option == "file":
                 request.files.append(value[:-4] if value.endswith(".bib") else value)
@@ -110,7 +111,7 @@ def parse_cite_args(
         request.keys.append(word.strip(","))
     request.keys = [k for k in request.keys if k]
     if not request.keys and problems is not None:
-        problems.add("cite: no citation key given", path, line, "write `{% cite key %}`")
+        problems.add(f"{tag}: no citation key given", path, line, f"write `{{% {tag} key %}}`")
     return request
 
 

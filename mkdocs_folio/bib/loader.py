@@ -380,12 +380,18 @@ def _strip_marks(raw: str) -> str:
     return re.sub(r"(?<!\\)[" + re.escape(MARK_CHARS) + "]", "", raw)
 
 
+# A key holding `=`, braces, quotes or spaces is the first field, read as a key.
+_BAD_KEY_RE = re.compile(r'[\s={}"]')
+_KIND_RE = re.compile(r"[a-z][a-z0-9_:-]*")
+
+
 class _Builder:
     """Turns scanned commands into entries, reporting problems with file and line."""
 
     def __init__(self, source: Path | str, problems: Problems) -> None:
         self.source = source
         self.problems = problems
+        self._before = len(problems)
         self.entries: list[Entry] = []
         self.by_key: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}
@@ -401,6 +407,16 @@ class _Builder:
             if isinstance(error, UndefinedMacro):
                 message, hint, line = _describe(error)
                 self.problems.add(message, self.source, line, hint)
+        if fatal and not command.fields and _next_word(fatal[0]) == "=":
+            # `@article{ title = {...}`: the scanner read the first field's name as the key.
+            self.problems.add(
+                f"an entry without a citation key (found `{command.key} =` where the key "
+                "should be) is skipped",
+                self.source,
+                command.line,
+                "write the key first, then a comma: @article{einstein1905, title = {...}, ...}",
+            )
+            return
         if fatal:
             message, hint, line = _describe(fatal[0])
             what = f"entry `{command.key}`" if command.key else "an entry"
@@ -411,8 +427,23 @@ class _Builder:
                 hint,
             )
             return
-        if not command.key:
-            self.problems.add("entry without a citation key is skipped", self.source, command.line)
+        if not command.key or _BAD_KEY_RE.search(command.key):
+            # `@article{ title = {...}, ...`: the scanner took `title = {...` for the key.
+            self.problems.add(
+                f"an entry without a citation key (found `{command.key or ''}`"
+                f"{' where the key should be' if command.key else ''}) is skipped",
+                self.source,
+                command.line,
+                "write the key first, then a comma: @article{einstein1905, title = {...}, ...}",
+            )
+            return
+        if not _KIND_RE.fullmatch(command.kind):
+            self.problems.add(
+                f"`@{command.kind}` is not an entry type; entry `{command.key}` is skipped",
+                self.source,
+                command.line,
+                "write the type as one word after a single @, such as @article or @inproceedings",
+            )
             return
         entry = self._entry(command)
         folded = entry.key.casefold()
@@ -504,6 +535,14 @@ class _Builder:
         return tuple(authors)
 
     def build(self, digest: str, strings: dict[str, str]) -> Bibliography:
+        if not self.entries and len(self.problems) == self._before:
+            self.problems.add(
+                "this bibliography file has no entries",
+                self.source,
+                None,
+                "add entries such as @article{key, title = {...}, ...}; the lists that use "
+                "this file are empty",
+            )
         return Bibliography(
             entries=self.entries,
             by_key=self.by_key,

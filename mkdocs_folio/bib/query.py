@@ -327,7 +327,7 @@ def parse_bibliography_args(
             problem(
                 f"bibliography: unknown option `{raw_name}`",
                 "supported: -f/--file, -q/--query, --group_by, --group_order, --cited, "
-                "--cited_in_order, -T/--template, --max",
+                "--cited_in_order, -T/--template, --max, --offset",
             )
             continue
         option = _VALUE_OPTIONS[name]

@@ -323,7 +323,11 @@ def _coauthors(
         links = []
         candidates = items if isinstance(items, list) else [items]
         for item in candidates:
-            if not isinstance(item, Mapping) or not item.get("url"):
+            if (
+                not isinstance(item, Mapping)
+                or not item.get("url")
+                or isinstance(item.get("url"), (Mapping, list))
+            ):
                 if problems is not None:
                     problems.add(
                         f"co-author `{key}`: each item needs `firstname: [...]` and `url`",
@@ -497,6 +501,34 @@ def asset_url(value: str, folder: str, baseurl: str) -> str:
     if value.startswith("/"):
         return f"{baseurl}{value}"
     return f"{baseurl}/assets/{folder}/{value}"
+
+
+# The entry fields that may name a file of the site, and the assets folder a bare name is in.
+LOCAL_FILE_FIELDS = {
+    "pdf": "pdf",
+    "supp": "pdf",
+    "supplementary": "pdf",
+    "poster": "pdf",
+    "slides": "pdf",
+    "html": "html",
+    "preview": "img/publication_preview",
+}
+
+
+def local_files(entry: Entry, settings: BibSettings) -> list[tuple[str, str]]:
+    """(field, site path) of each file of the site an entry links to: the files its buttons
+    and thumbnail point at when they are not URLs (`paper.pdf` -> `assets/pdf/paper.pdf`,
+    `/files/x.pdf` -> `files/x.pdf`). The preview counts only when thumbnails are shown."""
+    found = []
+    for name, folder in LOCAL_FILE_FIELDS.items():
+        if name == "preview" and not settings.enable_publication_thumbnails:
+            continue
+        value = (entry.fields.get(name) or "").strip()
+        if not value or _is_url(value):
+            continue
+        path = value.lstrip("/") if value.startswith("/") else f"assets/{folder}/{value}"
+        found.append((name, path.split("?", 1)[0].split("#", 1)[0]))
+    return found
 
 
 def doi_url(doi: str) -> str:

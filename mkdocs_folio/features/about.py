@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
@@ -17,6 +18,22 @@ from mkdocs_folio.site.views import build_listing
 
 class AboutFeature(Feature):
     name = "about"
+
+    def files(self, ctx: BuildContext, files: Files) -> None:
+        """A site without a home page builds, but its address shows a 404: say which page
+        should be it. (MkDocs' own `index.md` or `README.md` counts as one.)"""
+        if any(source.is_home for source in ctx.pages.values()):
+            return
+        if any(file.url in ("", "./") for file in files.documentation_pages()):
+            return
+        docs = Path(ctx.config.docs_dir)
+        ctx.problems.add(
+            "the site has no home page: no page has `permalink: /`",
+            docs,
+            None,
+            "add `permalink: /` to the front matter of your about page (al-folio's "
+            "_pages/about.md has it); until then the site's address shows nothing",
+        )
 
     def page_context(
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView

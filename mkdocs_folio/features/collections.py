@@ -108,7 +108,8 @@ class CollectionsFeature(Feature):
             text, abs_src_path = "", document.abs_path
         else:
             # An HTML document: MkDocs would copy it as a static file, Jekyll renders it.
-            text, abs_src_path = document.abs_path.read_text(encoding="utf-8-sig"), None
+            # Its front matter and body are already read (in any encoding): no second read.
+            text, abs_src_path = document.body, None
             src_uri = src_uri.rsplit(".", 1)[0] + ".md"
         _, source = ctx.add_page(
             files,
@@ -142,6 +143,15 @@ class CollectionsFeature(Feature):
 
         def news_include(params: dict[str, Any], tag: TagContext) -> str:
             limit = params.get("limit")
+            if (
+                _as_limit(limit) is None
+                and limit not in (None, True, "")
+                and (not isinstance(limit, Undefined))
+            ):
+                tag.problem(
+                    f"news.liquid: limit={limit!r} is not a number",
+                    "write limit=3, or leave it out to list every item; every item is listed",
+                )
             listing = Listing(enabled=True, limit=_as_limit(limit))
             view = feature.news_listing(ctx, listing)
             html = ctx.render_in_page(

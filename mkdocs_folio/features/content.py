@@ -38,10 +38,16 @@ from mkdocs_folio.markdown.fences import DIAGRAM_FENCES, custom_fences
 from mkdocs_folio.markdown.kramdown import KramdownExtension
 from mkdocs_folio.markdown.math import MathExtension
 from mkdocs_folio.markdown.report import MarkdownReporter
+from mkdocs_folio.markdown.segments import code_map
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.pages import SourcePage
 
 __all__ = ["LIBRARY_ORDER", "ContentFeature", "page_flags"]
+
+# `![alt](/path "title")` and `<img ... src="/path">` in a page's Markdown.
+_LOCAL_IMAGE = re.compile(
+    r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I
+)
 
 MATH_ENGINES = ("mathml", "mathjax")
 LIBRARY_ORDER = (
@@ -230,7 +236,39 @@ class ContentFeature(Feature):
     def page_markdown(self, ctx: BuildContext, page: Page, source: SourcePage, text: str) -> str:
         if self.reporter is not None:
             self.reporter.begin(source.abs_path, source.front.body_line)
+        self.check_images(ctx, source, text)
         return text
+
+    def check_images(self, ctx: BuildContext, source: SourcePage, text: str) -> None:
+        """An image the page's own Markdown or HTML shows by site path (`![](/assets/x.png)`,
+        `<img src="{{ 'assets/x.png' | relative_url }}">`) that the site does not have is a
+        broken picture: one warning per image, with the line where the source names it.
+
+        This runs on the page after Liquid: the HTML of tags and includes (figures, papers,
+        cards) is stashed away by then and reported by its own tag. Relative addresses are
+        MkDocs' to check (it reports the ones that point nowhere); code shows examples."""
+        if "<img" not in text and "![" not in text:
+            return
+        code = code_map(text)
+        seen: set[str] = set()
+        for match in _LOCAL_IMAGE.finditer(text):
+            src = match.group(1) or match.group(2)
+            if not src or code.is_code(match.start()) or src in seen:
+                continue
+            seen.add(src)
+            if not src.startswith("/") or src.startswith("//") or self.tags.site_file(src):
+                continue
+            body = source.front.body
+            found = body.find(src)
+            if found < 0:
+                found = body.find(src.rsplit("/", 1)[-1])
+            line = source.front.body_line + body.count("\n", 0, found) if found >= 0 else None
+            ctx.problems.add(
+                f"image '{src}' not found",
+                source.abs_path,
+                line,
+                "add the file there (a /path starts at the site folder), or fix the address",
+            )
 
     def page_content(self, ctx: BuildContext, page: Page, source: SourcePage, html: str) -> str:
         if self.reporter is not None:

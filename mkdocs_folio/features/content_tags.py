@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ContentTags", "FigureView", "MediaView"]
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
+
 PARTIALS = "partials/folio/content/"
 _SPLIT_ARGS = re.compile(r"""(?:[^\s"']|"[^"]*"|'[^']*')+""")
 _STATUS = re.compile(r"(?:twitter|x)\.com/([^/?#]+)/status(?:es)?/(\d+)", re.I)
@@ -304,12 +306,26 @@ class ContentTags:
 
     def file_exists(self, args: str, tag: TagContext) -> str:
         path = tag.render(args).strip().strip("\"'")
+        if not path:
+            tag.problem(
+                "{% file_exists %} needs a path", "write {% file_exists assets/pdf/cv.pdf %}"
+            )
         return "true" if self.site_file(path) is not None else "false"
 
     def jupyter_notebook(self, args: str, tag: TagContext) -> str:
         expression = args.strip()
-        value = tag.evaluate(expression) if expression else None
-        path = _text(value).strip() or expression.strip("\"'")
+        if _IDENTIFIER.fullmatch(expression):
+            # a variable holding the path: `{% jupyter_notebook jupyter_path %}` (al-folio)
+            path = _text(tag.evaluate(expression)).strip() or expression
+        else:
+            # a path, quoted or not, as jekyll-jupyter-notebook reads it
+            path = expression.strip("\"'")
+        if not path:
+            tag.problem(
+                "{% jupyter_notebook %} needs the path of a notebook",
+                'write {% jupyter_notebook "assets/jupyter/blog.ipynb" %}',
+            )
+            return ""
         notebook = self.site_file(path)
         if notebook is None:
             tag.problem(

@@ -27,11 +27,13 @@ class CvFeature(Feature):
 
     def __init__(self) -> None:
         self.resume_path: Path | None = None
+        self.rejected_resume: object = None
 
     def files(self, ctx: BuildContext, files: Files) -> None:
         """Load JSON Resume into `site.data.resume`, as jekyll-get-json does."""
         site = ctx.site
         self.resume_path = None
+        self.rejected_resume = None
         if isinstance(site.data.get("resume"), dict):
             return
         path = self.find_resume(ctx)
@@ -41,6 +43,15 @@ class CvFeature(Feature):
         if isinstance(value, dict):
             site.data["resume"] = value
             self.resume_path = path
+        elif value is not None:
+            self.rejected_resume = value  # reported here; the page says nothing more
+            ctx.problems.add(
+                f'a JSON Resume must be one JSON object ({{"basics": ..., "work": ...}}), '
+                f"found a {type(value).__name__}",
+                path,
+                1,
+                "see jsonresume.org/schema; the file is ignored",
+            )
 
     def find_resume(self, ctx: BuildContext) -> Path | None:
         site = ctx.site
@@ -71,6 +82,8 @@ class CvFeature(Feature):
         meta = source.meta
         cv_data = site.data.get("cv")
         resume = site.data.get("resume")
+        if resume is None:
+            resume = self.rejected_resume
         chosen, notes = choose_source(as_text(meta.get("cv_format")), cv_data, resume)
         for note in notes:
             ctx.problems.add(note, source.abs_path, meta.lines.get("cv_format"))
@@ -88,6 +101,7 @@ class CvFeature(Feature):
                 inline=inline,
                 problems=ctx.problems,
                 cv_path=site.paths.data_dir / "cv.yml",
+                resume_path=self.resume_path or site.paths.data_dir / "resume.json",
                 jsonresume_order=[str(k) for k in order] if isinstance(order, list) else None,
             )
         if cv is not None:

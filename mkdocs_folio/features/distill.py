@@ -170,8 +170,15 @@ class DistillFeature(Feature):
         html_text = _FOOTNOTE.sub(footnote, html_text)
         html_text = _WRAPPERS.sub("", html_text)
 
-        for author in meta.get("authors") or []:
+        authors = meta.get("authors")
+        for author in authors if isinstance(authors, list) else []:
             if not isinstance(author, dict):
+                ctx.problems.add(
+                    f"each of 'authors' must be a mapping with a name, found {author!r}",
+                    source.abs_path,
+                    meta.lines.get("authors"),
+                    "write it like `- name: Ada Lovelace`; this author is left out of the byline",
+                )
                 continue
             affiliations = author.get("affiliations") or []
             if isinstance(affiliations, dict):

@@ -40,8 +40,9 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
 from mkdocs_folio.bib.pagespec import read_page_bibliography
-from mkdocs_folio.bib.view import details_key, with_details
+from mkdocs_folio.bib.view import details_key, local_files, with_details
 from mkdocs_folio.features.base import BuildContext, Feature
+from mkdocs_folio.features.projects import site_file_exists
 from mkdocs_folio.features.publication_pages import (
     PublicationPages,
     person_head_html,
@@ -318,10 +319,12 @@ class PublicationsFeature(Feature):
             return url
         return f"{self.publications_href}#{entry.key}"
 
-    def citations(self, ctx: BuildContext, args: str, tag: TagContext) -> tuple[str, list[Entry]]:
+    def citations(
+        self, ctx: BuildContext, args: str, tag: TagContext, name: str = "cite"
+    ) -> tuple[str, list[Entry]]:
         """The HTML of `{% cite %}` arguments, and the entries found (recorded as cited)."""
         expanded = tag.render(args)
-        request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
+        request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None, tag=name)
         timing = self.timing(tag.page.get("path"))
         state = self.page_state(tag.page)
         found: list[Citation] = []
@@ -330,7 +333,7 @@ class PublicationsFeature(Feature):
             entry = self.find_entry(ctx, key, request.files, timing)
             if entry is None:
                 tag.problem(
-                    f"cite: unknown key `{key}`",
+                    f"{name}: unknown key `{key}`",
                     "check the key in your bib file; the citation shows the key instead",
                 )
                 found.append(Citation(key, None))
@@ -388,7 +391,9 @@ class PublicationsFeature(Feature):
 
         def reference_tag(args: str, tag: TagContext) -> str:
             expanded = tag.render(args)
-            request = parse_cite_args(expanded, tag.problems, tag.source, tag.line or None)
+            request = parse_cite_args(
+                expanded, tag.problems, tag.source, tag.line or None, tag="reference"
+            )
             timing = feature.timing(tag.page.get("path"))
             parts = []
             for key in request.keys:
@@ -404,7 +409,7 @@ class PublicationsFeature(Feature):
             return tag.stash.put(" ".join(parts), block=False) if parts else ""
 
         def quote_tag(args: str, tag: TagContext) -> str:
-            cite, _ = feature.citations(ctx, args, tag)
+            cite, _ = feature.citations(ctx, args, tag, "quote")
             body = tag.markdownify(tag.content or "").strip()
             footer = f"<cite>{cite}</cite>" if cite else ""
             return tag.stash.put(f'<blockquote class="citation-quote">{body}{footer}</blockquote>')
@@ -476,7 +481,26 @@ class PublicationsFeature(Feature):
                 pages_timing.views += time.perf_counter() - start
                 pages_timing.entries += 1
 
+    def check_local_files(self, ctx: BuildContext) -> None:
+        """A `pdf`, `slides`, `preview`... that names a file the site does not have is a
+        broken button or a missing picture on every list showing the entry: one warning per
+        entry and field, naming the bib file and the field's line. Only the bib files this
+        build read are checked (after every file of the site is known)."""
+        if self.settings is None:
+            return
+        for bib in self._loaded.values():
+            for entry in bib.entries:
+                for name, path in local_files(entry, self.settings):
+                    if not site_file_exists(ctx, path):
+                        ctx.problems.add(
+                            f"`{name}` of entry `{entry.key}`: file '{path}' not found",
+                            entry.source,
+                            entry.line_of(name),
+                            f"add the file at {path} or give a full URL; the link is kept",
+                        )
+
     def post_build(self, ctx: BuildContext) -> None:
+        self.check_local_files(ctx)
         # forget lists no page of this build used (an edited bib leaves its old lists behind)
         for key in [k for k in self.html_cache if k not in self._used_keys]:
             del self.html_cache[key]

@@ -59,6 +59,7 @@ from mkdocs_folio.liquid.nodes import (
 from mkdocs_folio.liquid.registry import Registry, default_registry
 from mkdocs_folio.liquid.stash import Stash
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.textfile import decode_text
 
 __all__ = ["FolioEnvironment", "LiquidRenderer", "RenderResult", "TemplateCache"]
 
@@ -880,9 +881,9 @@ class LiquidRenderer:
             cached = self._files.get(path)
             if cached is not None and cached[0] == key:
                 return cached[1]
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            state.problems.add(f"cannot read include file: {exc}", path, None)
+            text = decode_text(path.read_bytes(), path, state.problems, "include file")
+        except OSError as exc:
+            state.problems.add(f"cannot read include file: {exc.strerror or exc}", path, None)
             return None
         compiled = self.compile(text)
         self._files[path] = (key, compiled)

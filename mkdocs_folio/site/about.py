@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
+from mkdocs_folio.site.schema import BOOL, check_value, unknown_keys
 from mkdocs_folio.site.yamlfile import LineDict
 
 
@@ -69,25 +70,60 @@ def read_profile(
             "indent its keys under it; the page is built without the profile",
         )
         return None
-    align = as_text(raw.get("align")).lower()
-    image = as_text(raw.get("image"))
+    lines = raw.lines if isinstance(raw, LineDict) else {}
+    profile_keys = ["align", "image", "image_circular", "more_info", "address", "content"]
+    unknown_keys(
+        raw, profile_keys if key != "profile" else profile_keys[:5], key, where, line, problems
+    )
+    for field in ("align", "image", "more_info", "address"):
+        if isinstance(raw.get(field), (dict, list)):
+            problems.add(
+                f"'{key}.{field}' must be text, found a "
+                f"{'mapping' if isinstance(raw.get(field), dict) else 'list'}",
+                where,
+                lines.get(field, line),
+                f"write it like `{field}: {_EXAMPLES[field]}`; until then it is ignored",
+            )
+    align = _text(raw.get("align")).lower()
+    image = _text(raw.get("image"))
     if image and "://" not in image and not image.startswith("/"):
         image = f"assets/img/{image}"
     elif image.startswith("/"):
         image = image.lstrip("/")
     if raw.get("more_info") is not None:
-        info, kind = as_text(raw.get("more_info")), "more-info"
+        info, kind = _text(raw.get("more_info")), "more-info"
     elif raw.get("address") is not None:
-        info, kind = as_text(raw.get("address")), "address"
+        info, kind = _text(raw.get("address")), "address"
     else:
         info, kind = "", "more-info"
     return Profile(
         align="left" if align == "left" else "right",
         image=image,
-        image_circular=as_bool(raw.get("image_circular")),
+        image_circular=check_value(
+            raw.get("image_circular"),
+            BOOL,
+            f"{key}.image_circular",
+            where,
+            lines.get("image_circular", line),
+            problems,
+        )
+        and as_bool(raw.get("image_circular")),
         info_html=info,
         info_kind=kind,
     )
+
+
+_EXAMPLES = {
+    "align": "right",
+    "image": "prof_pic.jpg",
+    "more_info": "<p>Office 42</p>",
+    "address": "<p>Office 42</p>",
+}
+
+
+def _text(value: Any) -> str:
+    """A profile field as text; a mapping or list (reported above) counts as not set."""
+    return "" if isinstance(value, (dict, list)) else as_text(value)
 
 
 def _limit(value: Any, where: str | Path, line: int | None, problems: Problems) -> int | None:

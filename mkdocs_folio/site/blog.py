@@ -266,6 +266,8 @@ def post_header(
     settings: ArchiveSettings,
 ) -> PostHeader:
     updated = meta.get("last_updated") or meta.get("last_modified_at")
+    if isinstance(updated, bool):
+        updated = None  # `last_updated: true` names no date
     updated_date = parse_date(updated) if updated else None
     return PostHeader(
         date_label=long_date(date),

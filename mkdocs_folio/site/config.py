@@ -8,12 +8,15 @@ MkDocs (no `_config.yml` at all) sets them.
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.schema import check_config
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file
 
 DEFAULT_MAX_WIDTH = "930px"
@@ -120,7 +123,10 @@ def merge_config(base: LineDict, overrides: Mapping[str, Any]) -> LineDict:
 
 
 def read_site_config(
-    path: Path | None, overrides: Mapping[str, Any], problems: Problems
+    path: Path | None,
+    overrides: Mapping[str, Any],
+    problems: Problems,
+    overrides_path: Path | str | None = None,
 ) -> SiteConfig:
     """Read `_config.yml` (if any), apply overrides and resolve al-folio's derived values."""
     raw: Any = LineDict()
@@ -134,7 +140,14 @@ def read_site_config(
                 "_config.yml must be a list of `key: value` lines",
             )
             raw = LineDict()
+    check_config(raw, path, problems)
+    if overrides:
+        # The plugin's `site:` option: the same keys, checked the same way (on a copy: the
+        # MkDocs config object stays as the user wrote it).
+        overrides = copy.deepcopy(dict(overrides))
+        check_config(overrides, overrides_path or "mkdocs.yml", problems)
     raw = merge_config(raw, overrides)
+    _check_url(raw, path, overrides, overrides_path, problems)
 
     owner = Owner(
         first=as_text(raw.get("first_name")),
@@ -169,6 +182,30 @@ def read_site_config(
         exclude=_string_list(raw.get("exclude"), "exclude", path, raw, problems),
         include=_string_list(raw.get("include"), "include", path, raw, problems),
     )
+
+
+def _check_url(
+    raw: LineDict,
+    path: Path | None,
+    overrides: Mapping[str, Any],
+    overrides_path: Path | str | None,
+    problems: Problems,
+) -> None:
+    """`url` becomes MkDocs' `site_url`, which MkDocs refuses (aborting the build) unless it
+    starts with a scheme: a bad one is reported here and left out instead."""
+    value = as_text(raw.get("url"))
+    if not value or re.match(r"^https?://[^/\s]+", value):
+        return
+    from_overrides = "url" in overrides
+    problems.add(
+        f"'url' must be the address of the site, starting with https:// or http://, "
+        f"found {value!r}",
+        (overrides_path or "mkdocs.yml") if from_overrides else path,
+        None if from_overrides else raw.lines.get("url"),
+        "write it like url: https://you.github.io; until then links are site-relative and "
+        "feeds and metadata have no absolute address",
+    )
+    del raw["url"]
 
 
 def _string_list(

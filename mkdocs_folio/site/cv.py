@@ -121,6 +121,11 @@ def choose_source(cv_format: str, cv_data: Any, resume: Any) -> tuple[str | None
         return None, [
             "cv_format is jsonresume but no JSON Resume (assets/json/resume.json) was found"
         ]
+    if fmt:
+        notes.append(
+            f"unknown cv_format '{cv_format.strip()}' (write rendercv or jsonresume, or leave "
+            "it out to let the data decide; the data decides until then)"
+        )
     if has_rendercv:
         return "rendercv", notes
     if has_resume:
@@ -132,6 +137,21 @@ def choose_source(cv_format: str, cv_data: Any, resume: Any) -> tuple[str | None
         return "jsonresume", notes
     if has_list:
         return "list", notes
+    if cv_data is not None:
+        shape = (
+            "a mapping without `cv:`"
+            if isinstance(cv_data, Mapping)
+            else (f"{type(cv_data).__name__} {cv_data!r:.40}")
+        )
+        notes.append(
+            f"_data/cv.yml is {shape}: write a RenderCV `cv:` mapping or a list of sections "
+            "(see the CV section of the docs); the CV is empty until then"
+        )
+    elif resume is None:
+        notes.append(
+            "a cv page without CV data: add _data/cv.yml (RenderCV `cv:` or a list of "
+            "sections) or assets/json/resume.json; the CV is empty until then"
+        )
     return None, notes
 
 
@@ -323,7 +343,29 @@ def _generic(entry: Any, inline: Inline) -> CvEntry:
     )
 
 
-def _section(title: str, entries: list[Any], inline: Inline) -> CvSection:
+Skip = Callable[[str, Any], None]
+
+
+def _ignore(section: str, entry: Any) -> None:
+    return None
+
+
+def _skip_reporter(problems: Problems, path: Path | str | None, line: int | None) -> Skip:
+    """How a reader reports an entry it has to leave out: one problem naming the section."""
+
+    def skip(section: str, entry: Any) -> None:
+        problems.add(
+            f"CV section '{section}': an entry must be a mapping of `key: value` lines, "
+            f"found {entry!r:.60}",
+            path,
+            getattr(entry, "line", None) or line,
+            "write the entry's fields indented under `- `; the entry is left out",
+        )
+
+    return skip
+
+
+def _section(title: str, entries: list[Any], inline: Inline, skip: Skip = _ignore) -> CvSection:
     key = title.strip().lower()
     mapping: list[tuple[set[str], str, Callable[[Mapping[str, Any], Inline], CvEntry]]] = [
         (_EXPERIENCE, "timeline", _experience),
@@ -337,6 +379,9 @@ def _section(title: str, entries: list[Any], inline: Inline) -> CvSection:
     ]
     for names, kind, build in mapping:
         if key in names:
+            for entry in entries:
+                if not isinstance(entry, Mapping):
+                    skip(title, entry)
             return CvSection(
                 title=title,
                 kind=kind,
@@ -376,8 +421,15 @@ def _contact(
     return rows
 
 
-def read_rendercv(data: Mapping[str, Any], inline: Inline) -> Cv:
+def read_rendercv(
+    data: Mapping[str, Any],
+    inline: Inline,
+    problems: Problems | None = None,
+    path: Path | str | None = None,
+) -> Cv:
     cv = data.get("cv") if isinstance(data.get("cv"), Mapping) else data
+    line = getattr(cv, "lines", {}).get("sections")
+    skip = _skip_reporter(problems, path, line) if problems is not None else _ignore
     address = _address(cv.get("address"), "street", "city", "region", "postalCode") or _text(
         cv.get("location")
     )
@@ -388,16 +440,24 @@ def read_rendercv(data: Mapping[str, Any], inline: Inline) -> Cv:
     )
     sections = cv.get("sections")
     if not isinstance(sections, Mapping):
+        if sections is not None and problems is not None:
+            problems.add(
+                f"cv.sections must be a mapping of section titles to lists of entries, "
+                f"found {sections!r:.40}",
+                path,
+                line,
+                "write it like `sections: {Education: [...]}`; the CV shows no sections",
+            )
         return result
     experience: list[Any] = []
     for title in ("Experience", "Volunteer"):
         experience += _list(sections.get(title))
     if experience:
-        result.sections.append(_section("Experience", experience, inline))
+        result.sections.append(_section("Experience", experience, inline, skip))
     for title, entries in sections.items():
         if str(title) in ("Experience", "Volunteer"):
             continue
-        result.sections.append(_section(str(title), _list(entries), inline))
+        result.sections.append(_section(str(title), _list(entries), inline, skip))
     return result
 
 
@@ -428,7 +488,13 @@ _JSON_TITLES = {
 }
 
 
-def read_jsonresume(data: Mapping[str, Any], inline: Inline, order: list[str] | None = None) -> Cv:
+def read_jsonresume(
+    data: Mapping[str, Any],
+    inline: Inline,
+    order: list[str] | None = None,
+    problems: Problems | None = None,
+    path: Path | str | None = None,
+) -> Cv:
     basics = data.get("basics") if isinstance(data.get("basics"), Mapping) else {}
     address = _address(basics.get("location"), "address", "city", "region", "postalCode")
     result = Cv(
@@ -436,6 +502,7 @@ def read_jsonresume(data: Mapping[str, Any], inline: Inline, order: list[str] | 
         contact=_contact(basics, website_key="url", address=address),
         summary=inline(_text(basics.get("summary"))),
     )
+    skip = _skip_reporter(problems, path, None) if problems is not None else _ignore
     keys = [k for k in (order or JSONRESUME_ORDER) if k != "basics"]
     seen: set[str] = set()
     for key in keys:
@@ -445,14 +512,15 @@ def read_jsonresume(data: Mapping[str, Any], inline: Inline, order: list[str] | 
             seen.update(("work", "volunteer"))
             entries = _list(data.get("work")) + _list(data.get("volunteer"))
             if entries:
-                result.sections.append(_section("Experience", entries, inline))
+                result.sections.append(_section("Experience", entries, inline, skip))
             continue
         if key in seen:
             continue
         seen.add(key)
         entries = _list(data.get(key))
         if entries:
-            result.sections.append(_section(_JSON_TITLES.get(key, key.title()), entries, inline))
+            title = _JSON_TITLES.get(key, key.title())
+            result.sections.append(_section(title, entries, inline, skip))
     return result
 
 
@@ -496,11 +564,24 @@ def read_list_cv(
     result = Cv(source="list")
     for index, raw in enumerate(data):
         if not isinstance(raw, Mapping):
+            problems.add(
+                f"CV section {index + 1} must be a mapping with title, type and contents, "
+                f"found {raw!r:.40}",
+                path,
+                None,
+                "write it like `- title: Education` with `type:` and `contents:` under it; "
+                "it is left out",
+            )
             continue
         title = _text(raw.get("title")) or f"Section {index + 1}"
         kind = _text(raw.get("type"))
         contents = _list(raw.get("contents"))
         line = getattr(raw, "lines", {}).get("type") if hasattr(raw, "lines") else None
+        skip = _skip_reporter(problems, path, getattr(raw, "lines", {}).get("contents", line))
+        if kind in ("map", "nested_list", "time_table", "list_groups"):
+            for content in contents:
+                if not isinstance(content, Mapping):
+                    skip(title, content)
         if kind == "map":
             entries = []
             for content in contents:
@@ -583,11 +664,12 @@ def read_cv(
     problems: Problems,
     cv_path: Path | str | None = None,
     jsonresume_order: list[str] | None = None,
+    resume_path: Path | str | None = None,
 ) -> Cv:
     if source == "rendercv":
-        return read_rendercv(cv_data, inline)
+        return read_rendercv(cv_data, inline, problems, cv_path)
     if source == "jsonresume":
-        return read_jsonresume(resume, inline, jsonresume_order)
+        return read_jsonresume(resume, inline, jsonresume_order, problems, resume_path)
     return read_list_cv(cv_data, inline, problems, cv_path)
 
 

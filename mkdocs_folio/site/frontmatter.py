@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml
+from mkdocs_folio.site.schema import check_front_matter
+from mkdocs_folio.site.textfile import read_text
+from mkdocs_folio.site.yamlfile import LineDict, YamlError, parse_yaml, report_duplicates
 
 _FENCES = ("---", "...")
 
@@ -29,6 +31,8 @@ class FrontMatter:
     body_line: int = 1
     has_front_matter: bool = False
     broken: bool = False
+    not_utf8: bool = False
+    """The file is not UTF-8 (read as Latin-1): MkDocs cannot read it itself."""
 
 
 def split_front_matter(text: str, path: Path | str, problems: Problems) -> FrontMatter:
@@ -57,8 +61,9 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
     result = FrontMatter(body=body, body_line=body_line, has_front_matter=True)
     if not yaml_text.strip():
         return result
+    duplicates: list[tuple[object, int, int]] = []
     try:
-        meta = parse_yaml(yaml_text, first_line=2)
+        meta = parse_yaml(yaml_text, first_line=2, duplicates=duplicates)
     except YamlError as exc:
         salvaged, lost = salvage_yaml(yaml_text, first_line=2)
         if lost:
@@ -72,8 +77,10 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
             )
         problems.add(f"broken YAML front matter: {exc.message}", path, exc.line, hint)
         result.broken = True
+        check_front_matter(salvaged, path, problems)
         result.meta = salvaged
         return result
+    report_duplicates(duplicates, path, problems)
     if meta is None:
         return result
     if not isinstance(meta, LineDict):
@@ -85,6 +92,7 @@ def split_front_matter(text: str, path: Path | str, problems: Problems) -> Front
         )
         result.broken = True
         return result
+    check_front_matter(meta, path, problems)
     result.meta = meta
     return result
 
@@ -123,10 +131,22 @@ def salvage_yaml(text: str, first_line: int) -> tuple[LineDict, list[str]]:
 
 
 def read_front_matter(path: Path, problems: Problems, display: str | None = None) -> FrontMatter:
-    """Read a file and split it; an unreadable file is a problem and an empty page."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(f"cannot read file: {exc}", display or path)
+    """Read a file and split it; an unreadable file is a problem and an empty page.
+
+    A file that is not UTF-8 is read as Latin-1 (with a problem naming the line), so its
+    page is still built with everything the user wrote."""
+    local = Problems()
+    text = read_text(path, local, display=display)
+    problems.extend(local)
+    if text is None:
         return FrontMatter(broken=True)
-    return split_front_matter(text, display or path, problems)
+    if not text.strip():
+        problems.add(
+            "the file is empty",
+            display or path,
+            None,
+            "add front matter and text, or delete the file; it is built as an empty page",
+        )
+    front = split_front_matter(text, display or path, problems)
+    front.not_utf8 = bool(local)
+    return front

@@ -193,14 +193,36 @@ def _read_children(meta: LineDict, where: str, problems: Problems) -> list[NavCh
                 meta.lines.get("children"),
             )
             continue
-        title = as_text(item.get("title"))
+        line = item.line if isinstance(item, LineDict) else meta.lines.get("children")
+        raw_title, raw_link = item.get("title"), item.get("permalink")
+        if isinstance(raw_title, (dict, list)) or isinstance(raw_link, (dict, list)):
+            problems.add(
+                "a dropdown child's title and permalink must be text",
+                where,
+                line,
+                "write it like `- {title: blog, permalink: /blog/}`; the entry is left out",
+            )
+            continue
+        title = as_text(raw_title)
         if title.lower() == "divider":
             children.append(NavChild(title="", divider=True))
             continue
-        link = as_text(item.get("permalink"))
+        link = as_text(raw_link)
         if not link:
-            line = item.line if isinstance(item, LineDict) else meta.lines.get("children")
-            problems.add(f"dropdown child '{title}' has no permalink", where, line)
+            problems.add(
+                f"dropdown child '{title}' has no permalink",
+                where,
+                line,
+                "add `permalink: /its/address/`; the entry is left out",
+            )
             continue
+        if not title:
+            problems.add(
+                f"dropdown child '{link}' has no title",
+                where,
+                line,
+                "add `title:`; the entry is shown with its address as the label",
+            )
+            title = link
         children.append(NavChild(title=title, href=link, external="://" in link))
     return children

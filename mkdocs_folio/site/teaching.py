@@ -101,28 +101,57 @@ def read_course(
                 f"a schedule entry must be a mapping, found {entry!r}",
                 where,
                 meta.lines.get("schedule"),
+                "write it like `- {week: 1, date: Sept 5, topic: ...}`; the entry is left out",
             )
             continue
+        line = getattr(entry, "line", None) or meta.lines.get("schedule")
+
+        def text(mapping: dict, key: str, line: int | None = line) -> str:
+            value = mapping.get(key)
+            if isinstance(value, (dict, list)):
+                problems.add(
+                    f"schedule: '{key}' must be text, found a "
+                    f"{'mapping' if isinstance(value, dict) else 'list'}",
+                    where,
+                    getattr(mapping, "lines", {}).get(key, line),
+                    f"write it like `{key}: ...` on one line; it is left empty",
+                )
+                return ""
+            return as_text(value)
+
         materials: list[Material] = []
         raw_materials = entry.get("materials") or []
         if isinstance(raw_materials, dict):
             raw_materials = [raw_materials]
-        for item in raw_materials if isinstance(raw_materials, list) else []:
+        if not isinstance(raw_materials, list):
+            problems.add(
+                f"schedule: 'materials' must be a list of {{name, url}}, found {raw_materials!r}",
+                where,
+                getattr(entry, "lines", {}).get("materials", line),
+                "write it like `materials: [{name: Slides, url: /assets/pdf/w1.pdf}]`; "
+                "the materials are left out",
+            )
+            raw_materials = []
+        for item in raw_materials:
             if isinstance(item, dict):
                 materials.append(
-                    Material(
-                        name=as_text(item.get("name")) or as_text(item.get("url")),
-                        url=as_text(item.get("url")),
-                    )
+                    Material(name=text(item, "name") or text(item, "url"), url=text(item, "url"))
+                )
+            elif isinstance(item, list):
+                problems.add(
+                    "schedule: a material must be a {name, url} mapping, found a list",
+                    where,
+                    line,
+                    "write it like `- {name: Slides, url: ...}`; it is left out",
                 )
             elif item is not None:
                 materials.append(Material(name=as_text(item)))
         schedule.append(
             ScheduleRow(
-                week=as_text(entry.get("week")),
-                date=as_text(entry.get("date")),
-                topic=as_text(entry.get("topic")),
-                description=as_text(entry.get("description")),
+                week=text(entry, "week"),
+                date=text(entry, "date"),
+                topic=text(entry, "topic"),
+                description=text(entry, "description"),
                 materials=materials,
             )
         )

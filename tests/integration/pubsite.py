@@ -218,6 +218,13 @@ def pub_site(
         "_pages/about.md": ABOUT,
         "_pages/publications.md": PUBLICATIONS,
         "assets/img/prof_pic.jpg": b"\xff\xd8\xff\xe0fakejpeg",
+        # the local files the entries link to (a missing one is a warning)
+        "assets/html/full.html": "<p>full</p>",
+        "assets/pdf/full2024.pdf": b"%PDF-1.4",
+        "assets/pdf/full-supp.pdf": b"%PDF-1.4",
+        "assets/pdf/poster.pdf": b"%PDF-1.4",
+        "assets/img/publication_preview/full.png": b"\x89PNG\r\n",
+        "assets/img/publication_preview/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
     }
     files.update(extra or {})
     write_files(root, files)

@@ -85,11 +85,17 @@ def check_entry(soup, key, fields, *, max_authors):
     return li
 
 
+def parse_warnings(result):
+    """The fixtures ship without their PDFs and preview images: a bib entry naming one is a
+    (correct) 'not found' warning; every other warning would be a reading problem."""
+    return [w for w in result.folio_warnings() if "' not found" not in w]
+
+
 def test_starter_publications_page(tmp_path):
     root = copy_tree(shared_path("fixtures", "al-folio-starter"), tmp_path / "site")
     result = init_and_build(root)
     assert result.error is None
-    assert not [w for w in result.folio_warnings() if "publications.md" in w or ".bib" in w]
+    assert not [w for w in parse_warnings(result) if "publications.md" in w or ".bib" in w]
     soup = result.soup("publications/")
     assert soup.select_one("input#bibsearch") is not None
     entries = pybtex_entries(root / "_bibliography" / "papers.bib")
@@ -124,7 +130,7 @@ def test_legacy_2023_publications_page(tmp_path):
     root = copy_tree(shared_path("fixtures", "legacy-2023-site"), tmp_path / "site")
     result = init_and_build(root)
     assert result.error is None
-    assert not [w for w in result.folio_warnings() if "publications.md" in w or ".bib" in w]
+    assert not [w for w in parse_warnings(result) if "publications.md" in w or ".bib" in w]
     soup = result.soup("publications/")
     pubs = soup.select_one("div.publications")
     children = [c for c in pubs.find_all(recursive=False) if c.name in ("h2", "ol")]
@@ -161,4 +167,4 @@ def test_fixture_sites_build_without_bib_warnings(tmp_path, fixture):
     root = copy_tree(shared_path("fixtures", fixture), tmp_path / "site")
     result = init_and_build(root)
     assert result.error is None
-    assert not [w for w in result.folio_warnings() if "papers.bib" in w]
+    assert not [w for w in parse_warnings(result) if "papers.bib" in w]

@@ -1,0 +1,53 @@
+"""Reading a user's text file: UTF-8 as Jekyll expects, never a crash when it is not.
+
+Files saved by older editors on Windows are often Latin-1 or cp1252. Jekyll refuses them;
+MkDocs dies with a `UnicodeDecodeError` traceback. We read them anyway, as Latin-1 (every
+byte is a character, so nothing the user wrote is dropped), and report the line of the first
+byte that is not UTF-8, so the user can find it and re-save the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs_folio.problems import Problems
+
+
+def decode_text(data: bytes, path: Path | str, problems: Problems, what: str = "file") -> str:
+    """Bytes as text: UTF-8 (with or without a byte-order mark), else Latin-1 with a problem."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(
+            f"{what} is not UTF-8 (byte 0x{data[exc.start]:02x} on this line); read as Latin-1",
+            path,
+            line,
+            "save the file as UTF-8 in your editor",
+        )
+        text = data.decode("latin-1")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_text(
+    path: Path, problems: Problems, *, display: Path | str | None = None, what: str = "file"
+) -> str | None:
+    """The text of `path`, or None (with a problem) when it cannot be read at all."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.add("file not found", display or path)
+        return None
+    except OSError as exc:
+        problems.add(f"cannot read {what}: {exc.strerror or exc}", display or path)
+        return None
+    return decode_text(data, display or path, problems, what)
+
+
+def is_utf8(path: Path) -> bool:
+    """Whether MkDocs can read `path` itself (it decodes every page as UTF-8)."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
