@@ -42,7 +42,6 @@ from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, refe
 from mkdocs_folio.bib.pagespec import read_page_bibliography
 from mkdocs_folio.bib.view import details_key, local_files, with_details
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.features.projects import site_file_exists
 from mkdocs_folio.features.publication_pages import (
     PublicationPages,
     person_head_html,
@@ -491,7 +490,7 @@ class PublicationsFeature(Feature):
         for bib in self._loaded.values():
             for entry in bib.entries:
                 for name, path in local_files(entry, self.settings):
-                    if not site_file_exists(ctx, path):
+                    if not ctx.target_exists(path):
                         ctx.problems.add(
                             f"`{name}` of entry `{entry.key}`: file '{path}' not found",
                             entry.source,
