@@ -158,6 +158,8 @@ class PageView:
     news: ListingView | None = None
     latest_posts: ListingView | None = None
     selected_papers: str | None = None
+    # The about page's section headings link to these lists when the site has them.
+    section_hrefs: dict[str, str | None] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

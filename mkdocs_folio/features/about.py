@@ -55,6 +55,9 @@ class AboutFeature(Feature):
                     f"add the file at {site.paths.root / profile.image} (the page links to it)",
                 )
 
+        view.section_hrefs = {
+            name: ctx.page_href(f"/{name}/") for name in ("news", "blog", "publications")
+        }
         if about.news.enabled:
             view.news = build_listing(
                 site.news, about.news, render_inline=lambda doc: inline_news_html(ctx, doc)

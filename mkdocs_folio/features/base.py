@@ -88,6 +88,17 @@ class BuildContext:
             href += "#" + fragment
         return href
 
+    def page_href(self, permalink: str) -> str | None:
+        """The URL of the page at a site path (`/news/`), or None when the site has no such
+        page: a heading that links to a missing list would be a broken link."""
+        href = self.permalink_href(permalink)
+        if self.files is None:
+            return None
+        for file in self.files.documentation_pages():
+            if (file.url or "./") == href:
+                return href
+        return None
+
     def target_exists(self, target: str) -> bool:
         """Whether an image or file a page links to is there: a URL always counts (nothing is
         fetched), a site path (`/assets/img/1.jpg`) when the build publishes that file."""

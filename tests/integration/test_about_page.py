@@ -152,6 +152,30 @@ def test_news_and_posts_current_schema(tmp_path):
     assert "<p>" not in str(rows[2].td)
     assert "60vw" not in str(news)  # scroll box only beyond three rows
     assert [a.get_text() for a in posts.select("a")] == ["Later post"]
+    # The site has no news, blog or publications page: the headings link nowhere.
+    assert soup.select("article > h2 a") == []
+
+
+def test_section_headings_link_to_the_pages_the_site_has(tmp_path):
+    about = CURRENT.replace(
+        "announcements:\n  enabled: false", "announcements:\n  enabled: true"
+    ).replace("latest_posts:\n  enabled: false", "latest_posts:\n  enabled: true")
+    pages = {
+        "_pages/news.md": "---\nlayout: page\ntitle: news\npermalink: /news/\n---\nAll news.\n",
+        "_pages/publications.md": (
+            "---\nlayout: page\ntitle: publications\npermalink: /publications/\n---\nPapers.\n"
+        ),
+    }
+    result = init_and_build(al_folio_site(tmp_path, about, {**NEWS, **pages}))
+    headings = {
+        h.get_text(strip=True): (h.a["href"] if h.a else None)
+        for h in result.soup().select("article > h2")
+    }
+    assert headings == {
+        "news": "news/",
+        "latest posts": None,  # no blog page
+        "selected publications": "publications/",
+    }
 
 
 def test_news_legacy_2023_schema(tmp_path):
