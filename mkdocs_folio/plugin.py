@@ -72,6 +72,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.liquid: LiquidRenderer | None = None
         self.stashes: dict[str, Any] = {}
         self.bundles: dict[str, str] = {}
+        self._templates: dict[str, str] = {}  # layout name -> template found for it
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -120,7 +121,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if str(path) not in config.watch:
                 config.watch.append(str(path))
 
-        self._templates: dict[str, str] = {}
+        self._templates.clear()  # a user may add a layout between two `mkdocs serve` builds
         self.ctx = BuildContext(
             config=config,
             options=self.config,
@@ -203,7 +204,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         self._check_collisions(files, config)
         add_site_files(files, config, site, docs_dir, problems)
-        self.bundles = bundle_theme_assets(files, config, ctx.theme_dir)
+        self.bundles = bundle_theme_assets(files, config, ctx.theme_dir, self.cache)
         ctx.assets = self.bundles
         self.reporter.flush(problems)
         return files

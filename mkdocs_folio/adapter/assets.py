@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.jekyll_rules import is_special_name, site_relative
 from mkdocs_folio.site.model import Site
 
@@ -74,24 +75,35 @@ def minify_css(text: str) -> str:
     return _CSS_SPACE.sub(r"\1", text).replace(";}", "}")
 
 
-def _bundle(folder: Path, suffix: str) -> str:
+def _bundle_part(path: Path, _problems: Problems) -> str:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".css":
+        return minify_css(text) + "\n"
+    return f"/* {path.name} */\n{text}\n"
+
+
+def _read(path: Path, _problems: Problems) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _bundle(folder: Path, suffix: str, cache: FileCache) -> str:
     if not folder.is_dir():
         return ""
-    parts = []
-    for path in sorted(folder.glob(f"*{suffix}")):
-        text = path.read_text(encoding="utf-8")
-        if suffix == ".css":
-            parts.append(minify_css(text) + "\n")
-        else:
-            parts.append(f"/* {path.name} */\n{text}\n")
-    return "".join(parts)
+    problems = Problems()  # the theme's own files: nothing to report
+    return "".join(
+        cache.get("theme-bundle", path, problems, _bundle_part)
+        for path in sorted(folder.glob(f"*{suffix}"))
+    )
 
 
-def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> dict[str, str]:
+def bundle_theme_assets(
+    files: Files, config: MkDocsConfig, theme_dir: Path, cache: FileCache
+) -> dict[str, str]:
     """Replace the theme's per-topic CSS/JS files by one content-hashed bundle each.
 
     Scripts in `assets/js/page/` are not bundled: each is written on its own
     (`page:<name>` in the result) for the pages that need it, such as the diagram glue.
+    The files are read (and minified) once per `mkdocs serve` session, until they change.
     """
     css_dir = theme_dir / "assets" / "css"
     js_dir = theme_dir / "assets" / "js"
@@ -103,7 +115,7 @@ def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> 
             files.remove(file)
     bundles = {}
     for kind, folder, suffix in (("css", css_dir, ".css"), ("js", js_dir, ".js")):
-        content = _bundle(folder, suffix)
+        content = _bundle(folder, suffix, cache)
         digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
         uri = f"{BUNDLE_DIR}/folio.{digest}{suffix}"
         files.append(
@@ -113,7 +125,7 @@ def bundle_theme_assets(files: Files, config: MkDocsConfig, theme_dir: Path) -> 
     page_dir = js_dir / "page"
     if page_dir.is_dir():
         for path in sorted(page_dir.glob("*.js")):
-            content = path.read_text(encoding="utf-8")
+            content = cache.get("theme-script", path, Problems(), _read)
             digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
             uri = f"{BUNDLE_DIR}/{path.stem}.{digest}.js"
             files.append(
