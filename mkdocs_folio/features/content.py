@@ -267,7 +267,8 @@ class ContentFeature(Feature):
                 f"image '{src}' not found",
                 source.abs_path,
                 line,
-                "add the file there (a /path starts at the site folder), or fix the address",
+                f"add the file at {ctx.site.paths.root / self.tags.site_relative(src)}, "
+                "or fix the address",
             )
 
     def page_content(self, ctx: BuildContext, page: Page, source: SourcePage, html: str) -> str:

@@ -117,16 +117,21 @@ class ContentTags:
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def site_relative(self, path: str) -> str:
+        """A site path without its leading slash and `baseurl` (`/al-folio/assets/x.jpg` ->
+        `assets/x.jpg`): where the file sits in the site folder."""
+        clean = urlsplit(path).path.lstrip("/")
+        baseurl = self.ctx.site.config.baseurl.strip("/") if self.ctx is not None else ""
+        if baseurl and clean.startswith(baseurl + "/"):
+            clean = clean[len(baseurl) + 1 :]
+        return clean
+
     def site_file(self, path: str) -> Path | None:
         """The file a site path (`assets/img/x.jpg`, `/al-folio/assets/...`) points to."""
         ctx = self.ctx
         if ctx is None or not path or "://" in path or path.startswith("//"):
             return None
-        clean = urlsplit(path).path
-        baseurl = ctx.site.config.baseurl.strip("/")
-        clean = clean.lstrip("/")
-        if baseurl and clean.startswith(baseurl + "/"):
-            clean = clean[len(baseurl) + 1 :]
+        clean = self.site_relative(path)
         if not clean:
             return None
         paths = ctx.site.paths

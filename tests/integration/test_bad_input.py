@@ -588,7 +588,9 @@ def test_a_local_pdf_that_exists_is_not_reported(tmp_path):
             "![a photo](/assets/img/nope.png)", ("image '/assets/img/nope.png'",), id="md"
         ),
         pytest.param(
-            '<img src="/assets/img/nope.png" alt="x">', ("image '/assets/img/nope.png'",), id="html"
+            '<img src="/assets/img/nope.png" alt="x">',
+            ("image '/assets/img/nope.png'", "add the file at ", "/assets/img/nope.png,"),
+            id="html",
         ),
         pytest.param(
             "<img src=\"{{ '/assets/img/nope.png' | relative_url }}\">",
