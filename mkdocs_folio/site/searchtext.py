@@ -28,6 +28,7 @@ _EMPTY_KEPT = re.compile(r"<(p|li|ul|ol|code|sub|sup)>\s*</\1>")
 SKIP = {"script", "style", "object", "template", "svg", "button", "nav"}
 KEEP = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PLAIN_SPAN = ("span", False)
 
 
 @dataclass
@@ -78,10 +79,22 @@ def split_sections(content: str) -> list[Section]:
                 text = unescape(text)
             if not in_pre:
                 text = collapse(" ", text)
-            target.append(escape(text, quote=False))
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text, quote=False)
+            target.append(text)
         position = match.end()
         closing, tag, attrs = match.groups()
-        if tag is None:  # a comment
+        if tag == "span":
+            # Half of all tags (highlighted code): the plain case without the general checks.
+            if closing:
+                if stack and stack[-1] == _PLAIN_SPAN:
+                    # The open heading, if any, is below this span: it stays open.
+                    del stack[-1]
+                    continue
+            elif not attrs or not (attrs.rstrip().endswith("/") or _skipped(attrs)):
+                stack.append(_PLAIN_SPAN)
+                continue
+        elif tag is None:  # a comment
             continue
         tag = tag.lower()
         if closing:
@@ -128,5 +141,7 @@ def split_sections(content: str) -> list[Section]:
             text = unescape(text)
         if not in_pre:
             text = collapse(" ", text)
-        target.append(escape(text, quote=False))
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text, quote=False)
+        target.append(text)
     return sections
