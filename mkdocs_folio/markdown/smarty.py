@@ -10,6 +10,7 @@ the same either way.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -20,14 +21,16 @@ __all__ = ["SmartySkipExtension", "has_smarty_text"]
 # What each smarty pattern needs in the text: quotes (smart_quotes), dashes, ellipses and
 # angled quotes. Checking more than needed only means running the pass.
 TRIGGERS = ("'", '"', "--", "...", "<<", ">>")
+_TRIGGER = re.compile("|".join(re.escape(trigger) for trigger in TRIGGERS))
 
 
 def has_smarty_text(root: etree.Element) -> bool:
     """Whether any text or tail in the tree holds something smarty could replace."""
+    search = _TRIGGER.search
     for element in root.iter():
-        for text in (element.text, element.tail):
-            if text and any(trigger in text for trigger in TRIGGERS):
-                return True
+        text, tail = element.text, element.tail
+        if (text and search(text)) or (tail and search(tail)):
+            return True
     return False
 
 
