@@ -366,6 +366,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx = self.ctx
         if ctx is not None and ctx.site_view is not None:
             env.globals["folio"] = ctx.site_view
+            # Page-independent fragments a template renders once per build (the navbar's end).
+            env.globals["folio_shared"] = {}
             for feature in self.features:
                 feature.env(ctx, env)
         return env

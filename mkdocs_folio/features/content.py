@@ -39,6 +39,7 @@ from mkdocs_folio.markdown.kramdown import KramdownExtension
 from mkdocs_folio.markdown.math import MathExtension
 from mkdocs_folio.markdown.report import MarkdownReporter
 from mkdocs_folio.markdown.segments import code_map
+from mkdocs_folio.markdown.smarty import SmartySkipExtension
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.pages import SourcePage
 
@@ -227,6 +228,8 @@ class ContentFeature(Feature):
                 MathExtension(engine=self.math_engine, reporter=self.reporter)
             )
         config.markdown_extensions.append(KramdownExtension(reporter=self.reporter))
+        # Last, after smarty (ours or the site's): skips its pass on pages it cannot change.
+        config.markdown_extensions.append(SmartySkipExtension())
 
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         self.tags.register(ctx, registry)

@@ -20,6 +20,11 @@ from dataclasses import dataclass, field
 __all__ = ["TOKEN_PATTERN", "Stash", "find_tokens"]
 
 TOKEN_PATTERN = re.compile(r"FOLIOSTASH([0-9a-f]{6})X(\d+)X")
+# A token alone in a paragraph, or anywhere: one pattern for every stash (compiled once),
+# the key is compared in `restore`.
+_RESTORE_PATTERN = re.compile(
+    r"<p>\s*(FOLIOSTASH([0-9a-f]{6})X(\d+)X)\s*</p>|FOLIOSTASH([0-9a-f]{6})X(\d+)X"
+)
 
 
 def find_tokens(text: str) -> list[str]:
@@ -60,12 +65,12 @@ class Stash:
         """
         if not self._items or f"FOLIOSTASH{self.key}X" not in html:
             return html
-        pattern = re.compile(
-            rf"<p>\s*(FOLIOSTASH{self.key}X(\d+)X)\s*</p>|FOLIOSTASH{self.key}X(\d+)X"
-        )
+        key = self.key
 
         def swap(match: re.Match[str]) -> str:
-            index = int(match.group(2) or match.group(3))
+            if (match.group(2) or match.group(4)) != key:
+                return match.group(0)  # another stash's token
+            index = int(match.group(3) or match.group(5))
             if index >= len(self._items):
                 return match.group(0)
             stored, block = self._items[index]
@@ -75,7 +80,7 @@ class Stash:
             return stored
 
         for _ in range(len(self._items) + 1):
-            restored = pattern.sub(swap, html)
+            restored = _RESTORE_PATTERN.sub(swap, html)
             if restored == html:
                 break
             html = restored

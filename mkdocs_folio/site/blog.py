@@ -329,6 +329,7 @@ class RelatedIndex:
         self.posts = posts
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.position: dict[str, int] = {}
+        self._rankings: dict[tuple[frozenset[tuple[str, str]], int], list[int]] = {}
         for index, post in enumerate(posts):
             self.position.setdefault(post.url, index)
             for tag in set(post.tags):
@@ -342,13 +343,21 @@ class RelatedIndex:
         """Posts sharing the most tags and categories first, newest first among equals."""
         if limit <= 0:
             return []
-        keys = [("t", t) for t in set(tags)] + [("c", c) for c in set(categories)]
+        keys = frozenset([("t", t) for t in tags] + [("c", c) for c in categories])
+        own = self.position.get(exclude_url)
+        # The ranking depends only on the tags and categories, which many posts share: it is
+        # computed once per combination, with one spare place for the post itself.
+        ranking = self._rankings.get((keys, limit))
+        if ranking is None:
+            ranking = self._rankings[(keys, limit)] = self._ranking(keys, limit + 1)
+        chosen = [index for index in ranking if index != own][:limit]
+        return [self.posts[index] for index in chosen if self.posts[index].url != exclude_url]
+
+    def _ranking(self, keys: frozenset[tuple[str, str]], limit: int) -> list[int]:
+        """The first `limit` posts by shared keys (most first), then by position."""
         scores: Counter[int] = Counter()
         for key in keys:
             scores.update(self.by_key.get(key, ()))
-        own = self.position.get(exclude_url)
-        if own is not None:
-            scores.pop(own, None)
         by_score: dict[int, list[int]] = defaultdict(list)
         for index, score in scores.items():
             by_score[score].append(index)
@@ -357,7 +366,7 @@ class RelatedIndex:
             chosen += sorted(by_score[score])[: limit - len(chosen)]
             if len(chosen) >= limit:
                 break
-        return [self.posts[index] for index in chosen if self.posts[index].url != exclude_url]
+        return chosen
 
 
 def related_settings(site: SiteConfig) -> tuple[bool, int]:

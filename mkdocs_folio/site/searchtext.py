@@ -23,10 +23,12 @@ _TAG = re.compile(
 )
 _ATTR_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _SPACE = re.compile(r"\s+")
+_EMPTY_KEPT = re.compile(r"<(p|li|ul|ol|code|sub|sup)>\s*</\1>")
 
 SKIP = {"script", "style", "object", "template", "svg", "button", "nav"}
 KEEP = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PLAIN_SPAN = ("span", False)
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Section:
     def body_text(self) -> str:
         # Whitespace was already collapsed outside <pre> as the text was read.
         text = "".join(self.text)
-        return re.sub(r"<(p|li|ul|ol|code|sub|sup)>\s*</\1>", "", text).strip()
+        return _EMPTY_KEPT.sub("", text).strip()
 
 
 def _skipped(attrs: str) -> bool:
@@ -62,59 +64,84 @@ def split_sections(content: str) -> list[Section]:
     """
     sections = [Section(anchor=None)]
     stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    skipping = 0
+    skipping = 0  # open skipped elements
+    in_pre = 0  # open <pre> elements (whitespace is kept inside them)
     heading: tuple[str, int] | None = None  # (tag, stack depth) of the open heading
+    target = sections[-1].text  # where text goes: the open heading's title or the body
     position = 0
-
-    def add_text(raw: str) -> None:
-        if not raw or skipping:
-            return
-        text = html.unescape(raw)
-        if not any(tag == "pre" for tag, _ in stack):
-            text = _SPACE.sub(" ", text)
-        escaped = html.escape(text, quote=False)
-        target = sections[-1].title if heading is not None else sections[-1].text
-        target.append(escaped)
+    unescape, escape, collapse = html.unescape, html.escape, _SPACE.sub
 
     for match in _TAG.finditer(content):
-        add_text(content[position : match.start()])
+        start = match.start()
+        if start > position and not skipping:
+            text = content[position:start]
+            if "&" in text:
+                text = unescape(text)
+            if not in_pre:
+                text = collapse(" ", text)
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text, quote=False)
+            target.append(text)
         position = match.end()
-        if match.group(2) is None:  # a comment
+        closing, tag, attrs = match.groups()
+        if tag == "span":
+            # Half of all tags (highlighted code): the plain case without the general checks.
+            if closing:
+                if stack and stack[-1] == _PLAIN_SPAN:
+                    # The open heading, if any, is below this span: it stays open.
+                    del stack[-1]
+                    continue
+            elif not attrs or not (attrs.rstrip().endswith("/") or _skipped(attrs)):
+                stack.append(_PLAIN_SPAN)
+                continue
+        elif tag is None:  # a comment
             continue
-        closing, tag, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        tag = tag.lower()
         if closing:
             # Close back to the matching element; stray end tags are ignored.
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == tag:
-                    for _, was_skipped in stack[depth:]:
+                    for name, was_skipped in stack[depth:]:
                         if was_skipped:
                             skipping -= 1
+                        if name == "pre":
+                            in_pre -= 1
                     del stack[depth:]
                     break
             else:
                 continue
             if heading is not None and len(stack) <= heading[1]:
                 heading = None
+                target = sections[-1].text
             if not skipping and tag in KEEP:
-                target = sections[-1].title if heading is not None else sections[-1].text
                 target.append(f"</{tag}>")
             continue
         if tag in VOID_ELEMENTS or attrs.rstrip().endswith("/"):
             if tag == "br" and not skipping:
-                add_text(" ")
+                target.append(" ")
             continue
-        skipped = tag in SKIP or _skipped(attrs)
+        skipped = tag in SKIP or (attrs != "" and _skipped(attrs))
         if tag in HEADINGS and not skipping and not skipped:
             found = _ATTR_ID.search(attrs)
             if found:
                 anchor = next(g for g in found.groups() if g is not None)
                 sections.append(Section(anchor=anchor))
                 heading = (tag, len(stack))
+                target = sections[-1].title
         stack.append((tag, skipped))
+        if tag == "pre":
+            in_pre += 1
         if skipped:
             skipping += 1
         elif not skipping and tag in KEEP:
-            target = sections[-1].title if heading is not None else sections[-1].text
             target.append(f"<{tag}>")
-    add_text(content[position:])
+    if position < len(content) and not skipping:
+        text = content[position:]
+        if "&" in text:
+            text = unescape(text)
+        if not in_pre:
+            text = collapse(" ", text)
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text, quote=False)
+        target.append(text)
     return sections
