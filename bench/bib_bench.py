@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -97,6 +98,18 @@ def make_bib(n: int, seed: int = 7) -> str:
             fields.append(f"  preview = {{p{i}.png}}")
         out.append(f"@article{{key{i},\n" + ",\n".join(fields) + "\n}\n")
     return "\n".join(out)
+
+
+def write_linked_files(root: Path, bib: str) -> None:
+    """The PDFs and previews a generated bib names, so that the bench site is complete (a
+    real site has its files; a missing one would be a warning per entry)."""
+    for name in re.findall(r"pdf = \{(paper\d+\.pdf)\}", bib):
+        (root / "assets/pdf" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "assets/pdf" / name).write_bytes(b"%PDF-1.4\n")
+    for name in re.findall(r"preview = \{(p\d+\.png)\}", bib):
+        folder = root / "assets/img/publication_preview"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n")
 
 
 def best(fn, repeat: int) -> tuple[float, object]:

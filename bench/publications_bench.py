@@ -93,7 +93,7 @@ plugins:
 
 
 def make_site(root: Path, entries: int, pages: bool) -> Path:
-    from bib_bench import make_bib
+    from bib_bench import make_bib, write_linked_files
 
     (root / "_pages").mkdir(parents=True, exist_ok=True)
     (root / "_bibliography").mkdir(exist_ok=True)
@@ -102,7 +102,9 @@ def make_site(root: Path, entries: int, pages: bool) -> Path:
     )
     (root / "_pages/about.md").write_text(ABOUT, encoding="utf-8")
     (root / "_pages/publications.md").write_text(PUBLICATIONS, encoding="utf-8")
-    (root / "_bibliography/papers.bib").write_text(make_bib(entries), encoding="utf-8")
+    bib = make_bib(entries)
+    (root / "_bibliography/papers.bib").write_text(bib, encoding="utf-8")
+    write_linked_files(root, bib)
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
     return root
 

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from bib_bench import make_bib  # noqa: E402
+from bib_bench import make_bib, write_linked_files  # noqa: E402
 
 WORDS = [
     "model",
@@ -232,7 +232,9 @@ def generate(root: Path, posts: int, news: int, projects: int, entries: int) -> 
     (folio / "_pages/news.md").write_text(NEWS)
     (folio / "_pages/projects.md").write_text(PROJECTS)
     (folio / "_pages/publications.md").write_text(PUBLICATIONS)
-    (folio / "_bibliography/papers.bib").write_text(make_bib(entries))
+    bib = make_bib(entries)
+    (folio / "_bibliography/papers.bib").write_text(bib)
+    write_linked_files(folio, bib)
     (folio / "mkdocs.yml").write_text(
         "site_name: Bench Mark\nsite_url: https://bench.example.org/\ndocs_dir: _pages\n"
         "site_dir: _site\ntheme:\n  name: folio\nplugins:\n  - material/search\n  - folio\n"
@@ -424,54 +426,23 @@ def in_process(folio: Path, timers: Timers, edits: int) -> dict[str, object]:
 
 
 def engine_builds(paths: dict[str, Path], repeat: int) -> dict[str, float | None]:
+    """Median build time of each engine that is installed (None when absent or failing)."""
+    commands = {
+        "jekyll": ["build", "-q", "-s", str(paths["jekyll"]), "-d", str(paths["jekyll"] / "_site")],
+        "hugo": ["--quiet", "-s", str(paths["hugo"]), "-d", str(paths["hugo"] / "public")],
+    }
     results: dict[str, float | None] = {}
-    jekyll = shutil.which("jekyll")
-    if jekyll:
+    for engine, args in commands.items():
+        results[engine] = None
+        program = shutil.which(engine)
+        if program is None:
+            continue
         try:
-            times = [
-                run(
-                    [
-                        jekyll,
-                        "build",
-                        "-q",
-                        "-s",
-                        str(paths["jekyll"]),
-                        "-d",
-                        str(paths["jekyll"] / "_site"),
-                    ],
-                    paths["jekyll"],
-                )
-                for _ in range(repeat)
-            ]
-            results["jekyll"] = statistics.median(times)
+            times = [run([program, *args], paths[engine]) for _ in range(repeat)]
         except RuntimeError as exc:
-            print(f"jekyll failed: {exc}", file=sys.stderr)
-            results["jekyll"] = None
-    else:
-        results["jekyll"] = None
-    hugo = shutil.which("hugo")
-    if hugo:
-        try:
-            times = [
-                run(
-                    [
-                        hugo,
-                        "--quiet",
-                        "-s",
-                        str(paths["hugo"]),
-                        "-d",
-                        str(paths["hugo"] / "public"),
-                    ],
-                    paths["hugo"],
-                )
-                for _ in range(repeat)
-            ]
-            results["hugo"] = statistics.median(times)
-        except RuntimeError as exc:
-            print(f"hugo failed: {exc}", file=sys.stderr)
-            results["hugo"] = None
-    else:
-        results["hugo"] = None
+            print(f"{engine} failed: {exc}", file=sys.stderr)
+            continue
+        results[engine] = statistics.median(times)
     return results
 
 
