@@ -57,6 +57,9 @@ class BuildContext:
     site_view: SiteView | None = None
     liquid: LiquidRenderer | None = None
     assets: dict[str, str] = field(default_factory=dict)  # bundles: css, js, page:<name>
+    missing_targets: set[str] = field(default_factory=set)
+    """Site paths already reported missing at the key that names them (a post's
+    `thumbnail`): a page that shows them through Liquid does not report them again."""
     _jinja: jinja2.Environment | None = None
 
     # -- URLs ------------------------------------------------------------------------------

@@ -99,6 +99,26 @@ class CollectionsFeature(Feature):
                 continue
             for document in site.collections[spec.name]:
                 self.add_document_page(ctx, files, document)
+        for post in site.posts:
+            self.check_thumbnail(ctx, post)
+
+    def check_thumbnail(self, ctx: BuildContext, post: Document) -> None:
+        """A post's `thumbnail` is shown by the blog index (its Liquid body), where a missing
+        file could only be reported without a line: say it here, at the post's own key."""
+        thumbnail = post.meta.get("thumbnail")
+        if not isinstance(thumbnail, str) or not thumbnail.strip():
+            return
+        if ctx.target_exists(thumbnail):
+            return
+        relative = thumbnail.strip().lstrip("/")
+        ctx.missing_targets.add(relative)
+        ctx.problems.add(
+            f"thumbnail '{thumbnail}' not found",
+            post.abs_path,
+            post.meta.lines.get("thumbnail"),
+            f"add the file at {ctx.site.paths.root / relative} or change `thumbnail:`; "
+            "the blog index links to it",
+        )
 
     def add_document_page(self, ctx: BuildContext, files: Files, document: Document) -> None:
         root = ctx.site.paths.collections_dir

@@ -264,6 +264,8 @@ class ContentFeature(Feature):
             body = source.front.body
             found = body.find(src)
             if found < 0:
+                if self.tags.site_relative(src) in ctx.missing_targets:
+                    continue  # a value from Liquid, already reported where it is written
                 found = body.find(src.rsplit("/", 1)[-1])
             line = source.front.body_line + body.count("\n", 0, found) if found >= 0 else None
             ctx.problems.add(

@@ -615,6 +615,25 @@ def test_a_missing_image_in_a_page_is_one_warning(tmp_path, body, words):
     assert "Intro." in result.html("p/")
 
 
+def test_a_missing_post_thumbnail_is_one_warning_at_the_post(tmp_path):
+    """The blog index shows the thumbnail through Liquid: the warning names the post's own
+    `thumbnail:` line, and the index does not report it a second time."""
+    post = POST.strip().replace("title: a post", "title: a post\nthumbnail: assets/img/nope.jpg")
+    blog = BLOG.replace(
+        "{% for post in paginator.posts %}",
+        '{% for post in paginator.posts %}<img src="{{ post.thumbnail | relative_url }}">',
+    )
+    assert blog != BLOG
+    result = build_bad(tmp_path, {"_posts/2024-01-01-first.md": post, "_pages/blog.md": blog})
+    one_warning(
+        result,
+        "_posts/2024-01-01-first.md:4",
+        "thumbnail 'assets/img/nope.jpg' not found",
+        "assets/img/nope.jpg or change `thumbnail:`",
+    )
+    assert '<img src="/assets/img/nope.jpg">' in result.html("blog/")
+
+
 def test_an_image_in_a_code_block_or_one_that_exists_is_not_reported(tmp_path):
     body = '```markdown\n![x](/assets/img/nope.png)\n```\n\n`<img src="/nope.png">`\n\n'
     body += "![me](/assets/img/prof_pic.jpg)\n"
