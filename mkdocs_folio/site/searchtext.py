@@ -56,6 +56,19 @@ def _skipped(attrs: str) -> bool:
     )
 
 
+def _index_text(text: str, in_pre: int) -> str:
+    """A run of text between tags as the index keeps it: entities decoded, whitespace
+    collapsed outside `<pre>`, and escaped again only where it has markup characters
+    (the common case, plain words, is returned as it is)."""
+    if "&" in text:
+        text = html.unescape(text)
+    if not in_pre:
+        text = _SPACE.sub(" ", text)
+    if "&" in text or "<" in text or ">" in text:
+        text = html.escape(text, quote=False)
+    return text
+
+
 def split_sections(content: str) -> list[Section]:
     """Sections of `content` (the page's HTML body), in document order.
 
@@ -69,19 +82,11 @@ def split_sections(content: str) -> list[Section]:
     heading: tuple[str, int] | None = None  # (tag, stack depth) of the open heading
     target = sections[-1].text  # where text goes: the open heading's title or the body
     position = 0
-    unescape, escape, collapse = html.unescape, html.escape, _SPACE.sub
 
     for match in _TAG.finditer(content):
         start = match.start()
         if start > position and not skipping:
-            text = content[position:start]
-            if "&" in text:
-                text = unescape(text)
-            if not in_pre:
-                text = collapse(" ", text)
-            if "&" in text or "<" in text or ">" in text:
-                text = escape(text, quote=False)
-            target.append(text)
+            target.append(_index_text(content[position:start], in_pre))
         position = match.end()
         closing, tag, attrs = match.groups()
         if tag == "span":
@@ -136,12 +141,5 @@ def split_sections(content: str) -> list[Section]:
         elif not skipping and tag in KEEP:
             target.append(f"<{tag}>")
     if position < len(content) and not skipping:
-        text = content[position:]
-        if "&" in text:
-            text = unescape(text)
-        if not in_pre:
-            text = collapse(" ", text)
-        if "&" in text or "<" in text or ">" in text:
-            text = escape(text, quote=False)
-        target.append(text)
+        target.append(_index_text(content[position:], in_pre))
     return sections
