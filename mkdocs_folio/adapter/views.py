@@ -126,11 +126,7 @@ def _check_favicon(site: Site, config: MkDocsConfig, icon: str, favicon: str) ->
     if "://" in favicon or favicon.startswith("//"):
         return
     relative = favicon.lstrip("/")
-    paths = site.paths
-    candidates = [paths.root / relative, Path(config.docs_dir) / relative]
-    if relative.startswith("assets/"):
-        candidates.append(paths.assets_dir / relative[len("assets/") :])
-    if any(candidate.is_file() for candidate in candidates):
+    if site.paths.find_file(relative, Path(config.docs_dir)) is not None:
         return
     cfg = site.config
     site.problems.add(

@@ -134,14 +134,7 @@ class ContentTags:
         clean = self.site_relative(path)
         if not clean:
             return None
-        paths = ctx.site.paths
-        candidates = [paths.root / clean, Path(ctx.config.docs_dir) / clean]
-        if clean.startswith("assets/"):
-            candidates.append(paths.assets_dir / clean[len("assets/") :])
-        for candidate in candidates:
-            if candidate.is_file():
-                return candidate
-        return None
+        return ctx.site.paths.find_file(clean, Path(ctx.config.docs_dir))
 
     def url(self, path: str) -> str:
         """A site path as the page links it (Jekyll's `relative_url`)."""

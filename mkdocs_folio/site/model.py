@@ -25,6 +25,14 @@ class SitePaths:
     collections_dir: Path
     includes_dir: Path
 
+    def find_file(self, relative: str, docs_dir: Path) -> Path | None:
+        """The file a site-relative path (`assets/img/x.jpg`) names: in the site folder, in
+        `docs_dir`, or (for `assets/...`) in an assets folder configured elsewhere."""
+        candidates = [self.root / relative, docs_dir / relative]
+        if relative.startswith("assets/"):
+            candidates.append(self.assets_dir / relative[len("assets/") :])
+        return next((candidate for candidate in candidates if candidate.is_file()), None)
+
     def watched(self) -> list[Path]:
         """Inputs outside `docs_dir` that `mkdocs serve` must watch."""
         paths: list[Path] = []
