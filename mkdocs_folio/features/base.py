@@ -112,7 +112,7 @@ class BuildContext:
             return False
         if self.files is not None and self.files.get_file_from_path(relative) is not None:
             return True
-        return (self.site.paths.root / relative).is_file()
+        return self.site.paths.find_file(relative, Path(self.config.docs_dir)) is not None
 
     def page_url(self, source: SourcePage) -> str:
         """Jekyll's `page.url` of a page: where its file was placed, else its permalink."""
