@@ -1,0 +1,101 @@
+"""Rebuilds after an edit give the same site as a cold build of the edited files.
+
+`mkdocs serve` rebuilds with the same plugin instance, and folio reuses what it rendered
+before. This edits every kind of input a user touches (`bench/sitegen.py`'s `EDITS`: a
+post's body and title, a paper, a news item, socials, `_config.yml`, an include, a layout
+override, adding and deleting posts, news and papers), rebuilds the way `mkdocs serve`
+does, and compares every output file with a build of the same files in a fresh process.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from sitegen import EDITS, generate
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+COLD_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+build(config, serve_url=sys.argv[3])
+"""
+
+
+def serve_rebuild(site: Path, out: Path) -> None:
+    """One build as `mkdocs serve` runs it: the config read again, the plugin kept."""
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=SERVE_URL)
+
+
+def cold_build(site: Path, out: Path) -> None:
+    """The same build in a new process: nothing kept from before."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", COLD_BUILD, str(site / "mkdocs.yml"), str(out), SERVE_URL],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=site,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Every file that is in one tree only or differs between the two, by relative path."""
+    found: list[str] = []
+
+    def walk(compare: filecmp.dircmp, prefix: str) -> None:
+        found.extend(f"only in rebuild: {prefix}{name}" for name in compare.left_only)
+        found.extend(f"only in cold build: {prefix}{name}" for name in compare.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(
+            compare.left, compare.right, compare.common_files, shallow=False
+        )
+        found.extend(f"differs: {prefix}{name}" for name in mismatch + errors)
+        for name, sub in compare.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+@pytest.fixture(scope="module")
+def bench_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("incremental")
+    return generate(root, posts=30, news=12, projects=6, entries=25, publication_pages=True)[
+        "folio"
+    ]
+
+
+def test_every_edit_rebuilds_to_what_a_cold_build_makes(bench_site: Path, tmp_path: Path):
+    out = tmp_path / "serve"
+    serve_rebuild(bench_site, out)
+    failures = []
+    for number, edit in enumerate(EDITS, start=1):
+        url, marker = edit.apply(bench_site, number)
+        serve_rebuild(bench_site, out)
+        page = (out / url / "index.html").read_text(encoding="utf-8")
+        shown = marker in page
+        if shown == edit.gone:
+            failures.append(f"{edit.name}: '{marker}' {'still' if edit.gone else 'not'} on /{url}")
+        reference = tmp_path / f"cold-{number}"
+        cold_build(bench_site, reference)
+        diff = differences(out, reference)
+        if diff:
+            failures.append(f"{edit.name}: " + "; ".join(diff[:8]))
+    assert not failures, "\n".join(failures)
