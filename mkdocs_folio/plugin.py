@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,9 +25,11 @@ from mkdocs.structure.pages import Page
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
 from mkdocs_folio.adapter.markdown import (
     MarkdownRenderer,
+    PageMarkdown,
     ensure_extensions,
     quiet_link_validation,
 )
+from mkdocs_folio.adapter.owned import OwnedPages
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.reporting import Reporter
 from mkdocs_folio.adapter.views import build_page_view, build_site_view
@@ -73,6 +75,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.stashes: dict[str, Any] = {}
         self.bundles: dict[str, str] = {}
         self._templates: dict[str, str] = {}  # layout name -> template found for it
+        self.owned = OwnedPages()
+        self.page_markdown: PageMarkdown | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -132,6 +136,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             registry=default_registry.copy(),
             theme_dir=theme_dir(),
         )
+        self.page_markdown = PageMarkdown(config)
         for feature in self.features:
             feature.configure(self.ctx)
         self.reporter.flush(problems)
@@ -230,7 +235,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     # -- navigation ------------------------------------------------------------------------
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         ctx = self.ctx
         if not self.config.enabled or ctx is None:
             return None
@@ -239,6 +244,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file = files.get_file_from_path(source.src_uri)
             return file.url if file is not None else ctx.permalink_href(source.permalink or "/")
 
+        ctx.nav = nav
         ctx.navbar = build_navbar(
             (p for p in ctx.pages.values() if p.collection is None and not p.generated), href_of
         )
@@ -255,6 +261,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         ctx.liquid = self.liquid
         return None
+
+    @event_priority(-100)  # after every plugin's on_nav: they see the whole site
+    def _take_owned_pages(
+        self, nav: Navigation, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.config.enabled and self.ctx is not None:
+            self.owned.take(files)
+        return None
+
+    on_nav = CombinedEvent(_on_nav, _take_owned_pages)
 
     def _liquid_site(self) -> dict[str, Any]:
         """Jekyll's `site` object: every config key, `site.data`, collections, pages.
@@ -362,7 +378,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 html = feature.page_content(ctx, page, source, html)
         return html
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def _on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         ctx = self.ctx
         if ctx is not None and ctx.site_view is not None:
             env.globals["folio"] = ctx.site_view
@@ -371,6 +387,29 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             for feature in self.features:
                 feature.env(ctx, env)
         return env
+
+    @event_priority(-100)  # last: the environment has every plugin's globals and filters
+    def _render_owned_pages(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Posts, news, projects, archives and the other pages folio owns are rendered and
+        written here, outside MkDocs' page loops (see adapter/owned.py)."""
+        if self.ctx is not None and self.ctx.nav is not None:
+            self.owned.render(self, env, config, files, self.ctx.nav)
+            self.reporter.flush(self.ctx.problems)
+        return env
+
+    on_env = CombinedEvent(_on_env, _render_owned_pages)
+
+    def on_pre_template(self, template: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "sitemap.xml":
+            self.owned.listed(True)  # the sitemap lists every page, owned ones included
+        return template
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if template_name == "sitemap.xml":
+            self.owned.listed(False)
+        return output_content
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

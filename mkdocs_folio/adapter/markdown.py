@@ -6,6 +6,10 @@ import logging
 
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 # MkDocs' "ignore" level for validation settings.
 NOTSET_IGNORE = logging.DEBUG
@@ -78,3 +82,42 @@ class MarkdownRenderer:
         html = self._md.reset().convert(text)
         self._cache[text] = html
         return html
+
+
+class PageMarkdown:
+    """Markdown for the pages folio renders itself, the way MkDocs' `Page.render` does it.
+
+    MkDocs builds a new `markdown.Markdown` with every extension for each page: about a fifth
+    of a large site's build. Here one instance serves a whole build: it is reset between
+    pages (the contract Python-Markdown gives extensions that keep state), and MkDocs' own
+    per-page processors (relative links, anchors, the title from the first heading, raw HTML
+    ids) are registered anew for each page, so the page gets what `Page.render` would give.
+    """
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self._config = config
+        self._md: md_lib.Markdown | None = None
+
+    def render(self, page: Page, files: Files) -> None:
+        """Fill `page.content`, `page.toc` and the anchor and title fields from `page.markdown`."""
+        if self._md is None:
+            self._md = md_lib.Markdown(
+                extensions=self._config["markdown_extensions"],
+                extension_configs=self._config["mdx_configs"] or {},
+            )
+        md = self._md
+        md.reset()
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, self._config)
+        anchors._register(md)
+        links = mkdocs_pages._RelativePathTreeprocessor(page.file, files, self._config)
+        links._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown or "")
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if logging.getLogger(mkdocs_pages.__name__).getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors

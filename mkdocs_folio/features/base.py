@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
+from mkdocs_folio.adapter.owned import OwnedFile
 from mkdocs_folio.liquid import LiquidRenderer, Registry
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document
@@ -54,6 +56,8 @@ class BuildContext:
     """The page being read (set before its body's Liquid runs): tags that render theme
     partials make their links relative to it."""
     navbar: Navbar | None = None
+    nav: Navigation | None = None
+    """MkDocs' navigation of this build (folio renders its own pages with it)."""
     site_view: SiteView | None = None
     liquid: LiquidRenderer | None = None
     assets: dict[str, str] = field(default_factory=dict)  # bundles: css, js, page:<name>
@@ -97,8 +101,9 @@ class BuildContext:
         href = self.permalink_href(permalink)
         if self.files is None:
             return None
-        for file in self.files.documentation_pages():
-            if (file.url or "./") == href:
+        for file in self.files:
+            # File's own test: pages folio renders itself count too (see adapter/owned.py).
+            if File.is_documentation_page(file) and (file.url or "./") == href:
                 return href
         return None
 
@@ -150,7 +155,7 @@ class BuildContext:
         if existing is not None:
             files.remove(existing)
         if abs_src_path is not None and src_dir is not None:
-            file = File(
+            file = OwnedFile(
                 src_uri,
                 str(src_dir),
                 self.config.site_dir,
@@ -158,7 +163,7 @@ class BuildContext:
                 inclusion=inclusion,
             )
         else:
-            file = File.generated(self.config, src_uri, content=text, inclusion=inclusion)
+            file = OwnedFile.generated(self.config, src_uri, content=text, inclusion=inclusion)
         if front is None:
             front = split_front_matter(text, source_path, self.problems)
         source = read_source_page(

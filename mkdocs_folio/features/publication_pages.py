@@ -34,6 +34,7 @@ from mkdocs_folio.bib import (
     person_jsonld,
     scholarly_jsonld,
 )
+from mkdocs_folio.adapter.owned import OwnedFile
 from mkdocs_folio.bib.view import details_key
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
@@ -153,7 +154,7 @@ class PublicationPages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 files.remove(existing)
-            file = File.generated(
+            file = OwnedFile.generated(
                 ctx.config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
             )
             ctx.place(file, permalink)
