@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
+from mkdocs_folio.adapter.owned import OwnedFile
 from mkdocs_folio.bib import (
     BibSettings,
     Entry,
@@ -34,7 +35,6 @@ from mkdocs_folio.bib import (
     person_jsonld,
     scholarly_jsonld,
 )
-from mkdocs_folio.adapter.owned import OwnedFile
 from mkdocs_folio.bib.view import details_key
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
