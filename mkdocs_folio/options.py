@@ -33,3 +33,7 @@ class FolioConfig(base.Config):
     site = c.Type(dict, default={})
     # Build posts from _drafts/ too (never by default).
     drafts = c.Type(bool, default=False)
+    # Reuse rendered pages between builds (memory during `mkdocs serve`, a file on disk).
+    cache = c.Type(bool, default=True)
+    # Where the build cache lives, relative to mkdocs.yml.
+    cache_dir = c.Optional(c.Type(str))

@@ -23,16 +23,31 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
+from mkdocs_folio.adapter.buildkey import BuildKey
+from mkdocs_folio.adapter.deps import TrackedSite, register_resolvers
 from mkdocs_folio.adapter.markdown import (
     MarkdownRenderer,
     PageMarkdown,
     ensure_extensions,
     quiet_link_validation,
 )
+from mkdocs_folio.adapter.outputs import OutputKeeper
 from mkdocs_folio.adapter.owned import OwnedPages
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
+from mkdocs_folio.adapter.render import page_html
 from mkdocs_folio.adapter.reporting import Reporter
-from mkdocs_folio.adapter.views import build_page_view, build_site_view
+from mkdocs_folio.adapter.templates import TemplateCode, TemplateSources, track_templates
+from mkdocs_folio.adapter.views import (
+    PAGE_SPECIFIC_SITE_VIEW,
+    SiteView,
+    build_page_view,
+    build_site_view,
+)
+from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.fingerprint import fingerprint
+from mkdocs_folio.cache.store import CacheStore
+from mkdocs_folio.cache.trace import Resolver
+from mkdocs_folio.cache.tracked import TrackedList
 from mkdocs_folio.features import BuildContext, Feature, default_features
 from mkdocs_folio.liquid import LiquidRenderer, default_registry
 from mkdocs_folio.options import FolioConfig
@@ -52,6 +67,11 @@ log = logging.getLogger("mkdocs.plugins.folio")
 
 # al-folio keys that collide with Material's or MkDocs' own page metadata: renamed, not lost.
 COLLIDING_KEYS = {"subtitle", "social", "hide", "search", "icon", "status", "template"}
+
+
+def package_dir() -> Path:
+    """This package's folder (its source is part of what a reused page depends on)."""
+    return Path(__file__).resolve().parent
 
 
 def theme_dir() -> Path:
@@ -77,6 +97,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._templates: dict[str, str] = {}  # layout name -> template found for it
         self.owned = OwnedPages()
         self.page_markdown: PageMarkdown | None = None
+        self.store = CacheStore()
+        self.build_key = BuildKey()
+        self.build_digest = ""
+        self.tracked_site = TrackedSite()
+        self._template_digest: str | None = None
+        self.outputs = OutputKeeper()
+        self.template_code = TemplateCode()
+        self.template_sources = TemplateSources()
+        self.dirty = False
+        self._static_copied = True
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -84,13 +114,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Defining this hook makes MkDocs keep one plugin instance (and its caches) for a
         # whole `mkdocs serve` session instead of creating a new one for every rebuild.
         self.command = command
+        self.dirty = dirty
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.reporter.start_build(Path(config.config_file_path or ".").resolve().parent)
-        problems = Problems()
+        problems = Problems(recorded=True)
         self._check_theme(config)
 
         root, config_file = resolve_root(self.config, config, problems)
@@ -137,10 +168,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             theme_dir=theme_dir(),
         )
         self.page_markdown = PageMarkdown(config)
+        self._template_digest = None
+        self.template_sources.new_build()
+        self.ctx.resolver = Resolver()
+        trace.use_resolver(self.ctx.resolver)
+        self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
         for feature in self.features:
             feature.configure(self.ctx)
         self.reporter.flush(problems)
         return config
+
+    def _cache_folder(self, config: MkDocsConfig) -> Path:
+        """`cache_dir` (relative to mkdocs.yml), by default `.cache/mkdocs-folio/`."""
+        base = Path(config.config_file_path or ".").resolve().parent
+        return base / (self.config.cache_dir or ".cache/mkdocs-folio")
 
     def _check_theme(self, config: MkDocsConfig) -> None:
         name = config.theme.name
@@ -163,7 +204,25 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     # -- files -----------------------------------------------------------------------------
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.ctx is not None:
+            # Last build's output is kept out of MkDocs' cleaning (adapter/outputs.py).
+            self.outputs.before_clean(
+                Path(config.site_dir),
+                enabled=bool(self.config.cache) and not self.dirty,
+                store=self.store,
+            )
+
+    @event_priority(100)  # before anything of this build is written
+    def _put_back_output(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.outputs.put_back()
+        return None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.outputs.put_back()
+        self.outputs.active = False
+
+    def _on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         ctx = self.ctx
         if not self.config.enabled or ctx is None:
             return None
@@ -249,8 +308,18 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             (p for p in ctx.pages.values() if p.collection is None and not p.generated), href_of
         )
         ctx.site_view = build_site_view(ctx.site, ctx.navbar, config, self.bundles)
+        self.tracked_site = TrackedSite()
+        assert ctx.resolver is not None
+        register_resolvers(ctx, self.tracked_site, ctx.resolver)
+        ctx.resolver.register(
+            "template", lambda name: self.template_sources.digest(ctx.jinja(), name)
+        )
+        ctx.template_hook = lambda env: track_templates(
+            env, self.template_sources, self.template_code
+        )
         for feature in self.features:
             feature.register(ctx, ctx.registry)
+        self.build_digest = self.build_key.compute(config, package_dir())
         self.liquid = LiquidRenderer(
             self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],
@@ -261,6 +330,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         ctx.liquid = self.liquid
         return None
+
+    on_files = CombinedEvent(_put_back_output, _on_files)
 
     @event_priority(-100)  # after every plugin's on_nav: they see the whole site
     def _take_owned_pages(
@@ -287,16 +358,23 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             data=site.data,
             time=datetime.now(timezone.utc),
         )
+        # Tracked parts (cache/tracked.py): a page that reads some of them is reused exactly
+        # while those values stay the same.
+        tracked = self.tracked_site
+        values["data"] = tracked.mapping(dict(site.data), "data", "")
         for name, documents in site.collections.items():
-            values[name] = [doc.liquid() for doc in documents]
+            values[name] = tracked.documents(name, documents)
         pages = []
+        ids = []
         for src_uri, source in self.ctx.pages.items():
             if source.collection is not None or source.generated:
                 continue  # Jekyll's site.pages holds neither documents nor generated pages
             url = self.ctx.page_url(source)
-            pages.append({**source.meta, "url": url, "path": src_uri, "title": source.title})
-        values["pages"] = pages
-        return values
+            values_of_page = {**source.meta, "url": url, "path": src_uri, "title": source.title}
+            pages.append(tracked.mapping(values_of_page, "page", src_uri))
+            ids.append(src_uri)
+        values["pages"] = TrackedList(pages, ids)
+        return tracked.mapping(values, "site", "")
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -310,13 +388,27 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if source is None:
             return None
         page.meta = page_meta(source, self._template(source.layout))
+        body = self.page_markdown_of(page, source, self.liquid_variables(page, source))
+        self.reporter.flush(ctx.problems)
+        return body
+
+    def liquid_variables(self, page: Page, source: SourcePage) -> dict[str, Any]:
+        """The top-level Liquid variables of one page body: `page`, and the features' own
+        (`paginator`)."""
+        assert self.ctx is not None
+        variables: dict[str, Any] = {"page": self._liquid_page(source, page)}
+        for feature in self.features:
+            feature.liquid_variables(self.ctx, page, source, variables)
+        return variables
+
+    def page_markdown_of(self, page: Page, source: SourcePage, variables: dict[str, Any]) -> str:
+        """Liquid, then the features' hooks: the Markdown of a page (`page.meta` is set)."""
+        ctx = self.ctx
+        assert ctx is not None
         # Our own parse of the file, not MkDocs': a broken front matter block never leaks.
         body = source.front.body
         ctx.page = page  # the page whose body Liquid renders (tags render partials for it)
         if self.liquid is not None:
-            variables: dict[str, Any] = {"page": self._liquid_page(source, page)}
-            for feature in self.features:
-                feature.liquid_variables(ctx, page, source, variables)
             result = self.liquid.render(
                 body,
                 page=variables["page"],
@@ -328,7 +420,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.stashes[page.file.src_uri] = result.stash
         for feature in self.features:
             body = feature.page_markdown(ctx, page, source, body)
-        self.reporter.flush(ctx.problems)
         return body
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -341,6 +432,38 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if source is not None and source.front.not_utf8:
             return source.front.body
         return None
+
+    def meta_for(self, source: SourcePage) -> dict[str, Any]:
+        """`page.meta` of a page: its front matter for MkDocs and Material, its template."""
+        return page_meta(source, self._template(source.layout))
+
+    def template_digest(self, env: Any, nav: Navigation) -> str:
+        """What every page's layout reads besides the page (computed once per build): the
+        build fingerprint, the site-wide values of the chrome (head, navbar, footer), the
+        navigation and the names the environment offers."""
+        if self._template_digest is None:
+            view = self.ctx.site_view if self.ctx is not None else None
+            chrome = (
+                {
+                    name: getattr(view, name)
+                    for name in SiteView.__dataclass_fields__
+                    if name not in PAGE_SPECIFIC_SITE_VIEW
+                }
+                if view is not None
+                else None
+            )
+            with trace.paused():
+                self._template_digest = fingerprint(
+                    [
+                        self.build_digest,
+                        chrome,
+                        nav_outline(nav.items),
+                        sorted(env.globals),
+                        sorted(env.filters),
+                        sorted(env.tests),
+                    ]
+                )
+        return self._template_digest
 
     def _template(self, layout: str) -> str:
         """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a
@@ -369,17 +492,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx = self.ctx
         if ctx is None:
             return None
+        source = ctx.pages.get(page.file.src_uri)
+        if source is None:
+            stash = self.stashes.pop(page.file.src_uri, None)
+            return stash.restore(html) if stash is not None else html
+        return page_html(self, page, source, html)
+
+    def page_html_of(self, page: Page, source: SourcePage, html: str) -> str:
+        """Stashed HTML back in, then the features' hooks: the content of a page."""
+        ctx = self.ctx
+        assert ctx is not None
         stash = self.stashes.pop(page.file.src_uri, None)
         if stash is not None:
             html = stash.restore(html)
-        source = ctx.pages.get(page.file.src_uri)
-        if source is not None:
-            for feature in self.features:
-                html = feature.page_content(ctx, page, source, html)
+        for feature in self.features:
+            html = feature.page_content(ctx, page, source, html)
         return html
 
     def _on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         ctx = self.ctx
+        track_templates(env, self.template_sources, self.template_code)
         if ctx is not None and ctx.site_view is not None:
             env.globals["folio"] = ctx.site_view
             # Page-independent fragments a template renders once per build (the navbar's end).
@@ -395,11 +527,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.ctx is not None and self.ctx.nav is not None:
             self.owned.render(self, env, config, files, self.ctx.nav)
             self.reporter.flush(self.ctx.problems)
+            self.outputs.keep_static_files(files)  # MkDocs copies static files next
+            self._static_copied = False
         return env
 
     on_env = CombinedEvent(_on_env, _render_owned_pages)
 
     def on_pre_template(self, template: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if not self._static_copied and self.ctx is not None and self.ctx.files is not None:
+            self._static_copied = True  # the first static template comes right after the copy
+            self.outputs.static_files_copied(self.ctx.files)
         if template_name == "sitemap.xml":
             self.owned.listed(True)  # the sitemap lists every page, owned ones included
         return template
@@ -428,14 +565,29 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return context
 
     @event_priority(-50)  # after Material's search plugin has written its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build(self, *, config: MkDocsConfig) -> None:
         ctx = self.ctx
         if ctx is None:
             return
+        if not self._static_copied and ctx.files is not None:  # a theme without templates
+            self._static_copied = True
+            self.outputs.static_files_copied(ctx.files)
         for feature in self.features:
             feature.post_build(ctx)
         self.reporter.flush(ctx.problems)
         self.cache.forget_missing()
+
+    @event_priority(-1000)  # last: every plugin has written what it writes
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self.outputs.finish(self.store)
+        self.store.save(ctx.problems)
+        self.reporter.flush(ctx.problems)
+        trace.use_resolver(None)
+
+    on_post_build = CombinedEvent(_on_post_build, _finish_build)
 
 
 def page_meta(source: SourcePage, template: str) -> dict[str, Any]:
@@ -456,6 +608,21 @@ def page_meta(source: SourcePage, template: str) -> dict[str, Any]:
         meta["title"] = source.title
     meta["template"] = template
     return meta
+
+
+def nav_outline(items: Any) -> list[Any]:
+    """MkDocs' navigation as titles and addresses (what a layout could show of it)."""
+    outline = []
+    for item in items or []:
+        outline.append(
+            [
+                type(item).__name__,
+                str(getattr(item, "title", "")),
+                str(getattr(item, "url", "") or ""),
+                nav_outline(getattr(item, "children", None)),
+            ]
+        )
+    return outline
 
 
 def _plain(text: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_folio.cache import trace
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -40,6 +42,9 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
     _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+    recorded: bool = field(default=False, repr=False, compare=False)
+    """The build's own collection: each problem is also noted by the work that found it (see
+    cache/trace.py), so reused work reports it again. Working collections are not."""
 
     def __post_init__(self) -> None:
         self._seen.update(self.items)
@@ -56,6 +61,8 @@ class Problems:
         return problem
 
     def append(self, problem: Problem) -> None:
+        if self.recorded:
+            trace.problem(problem)
         if problem not in self._seen:
             self._seen.add(problem)
             self.items.append(problem)

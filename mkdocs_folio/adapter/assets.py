@@ -11,6 +11,7 @@ The theme's stylesheets and scripts are written in small files by topic; shippin
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.filecache import FileCache
-from mkdocs_folio.site.jekyll_rules import is_special_name, site_relative
+from mkdocs_folio.site.jekyll_rules import is_special_name
 from mkdocs_folio.site.model import Site
 
 ROOT_FILES = ("CNAME", "robots.txt", "favicon.ico", ".nojekyll")
@@ -32,25 +33,37 @@ def add_site_files(
     root = site.paths.root
     assets = site.paths.assets_dir
     if assets.is_dir() and not assets.is_relative_to(docs_dir):
-        for path in sorted(assets.rglob("*")):
-            if not path.is_file():
+        # Plain strings, not Path objects: a site may hold thousands of PDFs and pictures,
+        # and this runs at every `mkdocs serve` rebuild.
+        base = str(assets)
+        root_prefix = str(root) + os.sep
+        under_root = base.startswith(root_prefix)
+        found: list[tuple[list[str], str]] = []
+        for folder, dirs, names in os.walk(base, followlinks=True):
+            rel_folder = os.path.relpath(folder, base)
+            parts = [] if rel_folder == "." else rel_folder.split(os.sep)
+            dirs[:] = [d for d in dirs if not is_special_name(d)]
+            for name in names:
+                if is_special_name(name):
+                    continue
+                if os.path.splitext(name)[1].lower() in {".md", ".markdown"}:
+                    continue  # al-folio never renders Markdown from assets/
+                found.append(([*parts, name], os.path.join(folder, name)))
+        found.sort(key=lambda item: item[0])  # the order of `sorted(assets.rglob("*"))`
+        for parts, path in found:
+            if not os.path.isfile(path):
                 continue
-            rel = site_relative(path, root)
-            if rel is None:
-                rel = "assets/" + path.relative_to(assets).as_posix()
-                src_dir = str(assets.parent)
-            else:
+            if under_root:
+                rel = path[len(root_prefix) :].replace(os.sep, "/")
                 src_dir = str(root)
-            parts = path.relative_to(assets).parts
-            if any(is_special_name(part) for part in parts):
-                continue
-            if path.suffix.lower() in {".md", ".markdown"}:
-                continue  # al-folio never renders Markdown from assets/
+            else:
+                rel = "assets/" + "/".join(parts)
+                src_dir = str(assets.parent)
             if files.get_file_from_path(rel) is not None:
                 continue
             file = File(rel, src_dir, config.site_dir, config.use_directory_urls)
-            if src_dir != str(root):
-                file.abs_src_path = str(path)
+            if not under_root:
+                file.abs_src_path = path
             files.append(file)
     for name in ROOT_FILES:
         path = root / name
@@ -107,11 +120,10 @@ def bundle_theme_assets(
     """
     css_dir = theme_dir / "assets" / "css"
     js_dir = theme_dir / "assets" / "js"
+    prefixes = (str(css_dir) + os.sep, str(js_dir) + os.sep)
     for file in list(files):
-        if file.abs_src_path and (
-            Path(file.abs_src_path).is_relative_to(css_dir)
-            or Path(file.abs_src_path).is_relative_to(js_dir)
-        ):
+        source = file.abs_src_path
+        if source and os.path.normpath(source).startswith(prefixes):
             files.remove(file)
     bundles = {}
     for kind, folder, suffix in (("css", css_dir, ".css"), ("js", js_dir, ".js")):

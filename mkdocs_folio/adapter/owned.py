@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs import utils
-from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files
+
+from mkdocs_folio.adapter.render import render_page
 
 if TYPE_CHECKING:
     import jinja2
@@ -81,14 +82,22 @@ class OwnedPages:
         """Render and write every owned page, in file order."""
         pages = all_pages(files, self.files)
         post_page = _other_post_page_handlers(config, plugin)
+        keeper = plugin.outputs
         for file in self.files:
             page = file.page
             if page is None:
                 continue
-            output = render_page(plugin, page, env, config, files, nav, pages)
+            rendered = render_page(plugin, page, env, config, files, nav, pages)
+            dest = file.abs_dest_path
+            if not post_page and keeper.is_current(file.dest_uri, rendered.html_key, dest):
+                continue  # last build wrote this very HTML there
+            output = rendered.html
+            if output is None:
+                output = plugin.store.get("html", rendered.html_key) or ""
             for handler in post_page:
                 output = handler(output, page=page, config=config)
-            write_page(page, output)
+            if write_page(page, output) and not post_page:
+                keeper.page_written(file.dest_uri, rendered.html_key, dest)
 
 
 def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:
@@ -97,45 +106,12 @@ def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:
     return [file for file in files if file.is_documentation_page() or id(file) in taken]
 
 
-def render_page(
-    plugin: FolioPlugin,
-    page: Page,
-    env: jinja2.Environment,
-    config: MkDocsConfig,
-    files: Files,
-    nav: Navigation,
-    pages: list[File],
-) -> str:
-    """One owned page from its source to its HTML, through folio's page hooks."""
-    ctx = plugin.ctx
-    assert ctx is not None
-    source = ctx.pages[page.file.src_uri]
-    config._current_page = page
-    try:
-        page.markdown = source.front.body
-        page.markdown = plugin.on_page_markdown(
-            page.markdown, page=page, config=config, files=files
-        )
-        plugin.page_markdown.render(page, files)
-        page.content = plugin.on_page_content(
-            page.content or "", page=page, config=config, files=files
-        )
-        page.active = True
-        context = get_context(nav, pages, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = plugin.on_page_context(context, page=page, config=config, nav=nav) or context
-        return template.render(context)
-    finally:
-        page.active = False
-        config._current_page = None
-
-
-def write_page(page: Page, output: str) -> None:
+def write_page(page: Page, output: str) -> bool:
     """Write a page's HTML as MkDocs does (an empty result writes nothing)."""
-    if output.strip():
-        utils.write_file(
-            output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path
-        )
+    if not output.strip():
+        return False
+    utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    return True
 
 
 def _other_post_page_handlers(config: MkDocsConfig, plugin: FolioPlugin) -> list[Any]:

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.site.about import AboutPage
 from mkdocs_folio.site.config import Owner
 from mkdocs_folio.site.dates import long_date
@@ -51,6 +52,19 @@ class SiteView:
     favicon: str
     keywords: str
     head_html: str = ""
+
+    def __getattribute__(self, name: str) -> Any:
+        # A reused page depends on the site-wide values its templates read (cache/trace.py).
+        value = object.__getattribute__(self, name)
+        if trace.is_recording() and name in _SITE_VIEW_FIELDS:
+            trace.record("site-view", name, value)
+        return value
+
+
+_SITE_VIEW_FIELDS = frozenset(SiteView.__dataclass_fields__)
+PAGE_SPECIFIC_SITE_VIEW = frozenset({"socials", "contact_note"})
+"""The site-wide values only some pages show (the about page); every other one is part of
+every page's chrome (head, navbar, footer)."""
 
 
 def build_site_view(

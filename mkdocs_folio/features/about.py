@@ -9,6 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.collections import inline_news_html
 from mkdocs_folio.site.about import read_about
@@ -40,6 +41,9 @@ class AboutFeature(Feature):
     ) -> None:
         if source.layout != "about":
             return
+        trace.uncacheable(
+            "the about layout: reads the whole site"
+        )  # a page of its own, never reused
         site = ctx.site
         about = read_about(source.meta, site.config, source.abs_path, ctx.problems)
         view.about = about

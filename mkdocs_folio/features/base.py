@@ -21,6 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.adapter.owned import OwnedFile
+from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.trace import Resolver
 from mkdocs_folio.liquid import LiquidRenderer, Registry
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document
@@ -64,6 +66,10 @@ class BuildContext:
     missing_targets: set[str] = field(default_factory=set)
     """Site paths already reported missing at the key that names them (a post's
     `thumbnail`): a page that shows them through Liquid does not report them again."""
+    resolver: Resolver | None = None
+    template_hook: Any = None
+    """Called with each Jinja environment folio makes (adapter/templates.py)."""
+    """Where each kind of input a rendered page may read is found now (adapter/deps.py)."""
     _jinja: jinja2.Environment | None = None
 
     # -- URLs ------------------------------------------------------------------------------
@@ -112,6 +118,11 @@ class BuildContext:
         fetched), a site path (`/assets/img/1.jpg`) when the build publishes that file."""
         if "://" in target or target.startswith("//"):
             return True
+        found = self._target_exists(target)
+        trace.record("target", target, found)  # a page that shows it depends on the answer
+        return found
+
+    def _target_exists(self, target: str) -> bool:
         relative = target.split("#", 1)[0].split("?", 1)[0].lstrip("/")
         if not relative:
             return False
@@ -205,6 +216,8 @@ class BuildContext:
         (a `{% bibliography %}` tag is turned into HTML while the page's Markdown is read)."""
         if self._jinja is None:
             self._jinja = self.config.theme.get_env()
+            if self.template_hook is not None:
+                self.template_hook(self._jinja)
             if self.site_view is not None:
                 self._jinja.globals["folio"] = self.site_view
         return self._jinja
@@ -254,6 +267,24 @@ class Feature:
 
     def env(self, ctx: BuildContext, env: jinja2.Environment) -> None:
         """Jinja globals and filters for the final render."""
+
+    after_render = False
+    """Whether what `export_page` gives is used after every page is rendered (the search
+    index, the feed): a page reused whole gives it back then too. Otherwise it is only
+    given back when the page's body is reused and its layout rendered again."""
+
+    def export_page(self, ctx: BuildContext, src_uri: str) -> Any:
+        """What this feature kept of one page while its body rendered (for its layout, the
+        search index, the feed), as values the cache can hold (`cache/codec.py`); None
+        for nothing. A page whose body is reused gets it back through `import_page`."""
+        return None
+
+    def import_page(self, ctx: BuildContext, src_uri: str, kept: Any) -> None:
+        """Take back what `export_page` gave for a page whose rendered body is reused."""
+
+    def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
+        """Do again what rendering a reused body did beyond its HTML (`trace.effect`: an
+        image variant to write, a notebook to convert)."""
 
     def post_build(self, ctx: BuildContext) -> None:
         """After every page is written: feeds, indexes, reports."""

@@ -17,8 +17,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid import Registry, TagContext, reads
 from mkdocs_folio.site.blog import (
     TYPE_WORD,
     Archive,
@@ -234,7 +235,13 @@ class BlogFeature(Feature):
             html = ctx.render_in_page(PAGINATION_TEMPLATE, ctx.page, pager=view)
             return tag.stash.put(html)
 
-        registry.register_include("pagination", pagination_include)
+        # The pager shows the page's `paginator`, which is part of the page's own inputs.
+        registry.register_include("pagination", reads()(pagination_include))
+        if ctx.resolver is not None:
+            ctx.resolver.register("blog", lambda key: self.noted_value(ctx, key))
+            ctx.resolver.register(
+                "related", lambda key: self.related.noted(key) if self.related else None
+            )
         if ctx.site_view is not None and ctx.site.collections.get("posts"):
             href = ctx.site.config.baseurl + "/feed.xml"
             link = (
@@ -284,9 +291,37 @@ class BlogFeature(Feature):
         archive = self.archives.get(page.file.src_uri)
         if archive is not None:
             view.extra["archive"] = self.archive_view(ctx, archive)
+            # What a reused archive page depends on (cache/trace.py): its rows.
+            trace.record("blog", f"archive{trace.SEP}{page.file.src_uri}", view.extra["archive"])
             return
         if source.layout in ("post", "distill"):
             view.extra["post"] = self.post_view(ctx, page, source)
+
+    def noted_value(self, ctx: BuildContext, key: str) -> Any:
+        """The present value of what a reused page noted of the blog (`trace.record("blog")`)."""
+        kind, _, rest = key.partition(trace.SEP)
+        if kind == "archive":
+            archive = self.archives.get(rest)
+            return self.archive_view(ctx, archive) if archive is not None else None
+        if kind == "settings":
+            return self.settings.get(rest) or archive_settings(ctx.site.config, rest)
+        if kind == "related-settings":
+            return [self.related is not None, self.related_limit]
+        return None
+
+    def related_links(
+        self, ctx: BuildContext, tags: list[str], categories: list[str], url: str, setting: Any
+    ) -> list[RelatedPost]:
+        """A post's related posts (al-folio's `related_blog_posts`), as the layout links them."""
+        trace.record("blog", "related-settings", [self.related is not None, self.related_limit])
+        if self.related is None or setting is False or not as_bool(setting, default=True):
+            return []
+        return [
+            RelatedPost(*_document_link(ctx, post))
+            for post in self.related.related(
+                tags, categories, exclude_url=url, limit=self.related_limit
+            )
+        ]
 
     def archive_view(self, ctx: BuildContext, archive: Archive) -> ArchiveView:
         rows = [
@@ -313,9 +348,9 @@ class BlogFeature(Feature):
             categories = split_list(meta.get("categories"))
             url, title, body = ctx.site_path(page.url), source.title, source.front.body
         collection = document.collection if document is not None else "posts"
-        settings = self.settings.get("books" if collection == "books" else "posts")
-        if settings is None:
-            settings = archive_settings(site.config, "posts")
+        name = "books" if collection == "books" else "posts"
+        settings = self.settings.get(name) or archive_settings(site.config, "posts")
+        trace.record("blog", f"settings{trace.SEP}{name}", settings)
         header = post_header(
             meta,
             url=url,
@@ -333,16 +368,7 @@ class BlogFeature(Feature):
         if as_bool(meta.get("citation")):
             absolute = site.config.url + site.config.baseurl + url
             cite = citation(title=title, date=date, url=absolute, site=site.config)
-        related: list[RelatedPost] = []
-        if (
-            self.related is not None
-            and meta.get("related_posts") is not False
-            and as_bool(meta.get("related_posts"), default=True)
-        ):
-            for post in self.related.related(
-                tags, categories, exclude_url=url, limit=self.related_limit
-            ):
-                related.append(RelatedPost(*_document_link(ctx, post)))
+        related = self.related_links(ctx, tags, categories, url, meta.get("related_posts"))
         return PostView(
             date_label=header.date_label,
             author=header.author,
@@ -360,6 +386,15 @@ class BlogFeature(Feature):
         if page.file.src_uri in self.feed_sources:
             self.post_html[page.file.src_uri] = html
         return html
+
+    after_render = True  # the feed is written after every page: reused posts need their HTML
+
+    def export_page(self, ctx: BuildContext, src_uri: str) -> Any:
+        return self.post_html.get(src_uri)
+
+    def import_page(self, ctx: BuildContext, src_uri: str, kept: Any) -> None:
+        if kept is not None:
+            self.post_html[src_uri] = kept
 
     def post_build(self, ctx: BuildContext) -> None:
         self.current = None

@@ -7,11 +7,13 @@ Covers are shown from local files (or URLs the user wrote); a book known only by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.blog import archive_settings, build_archives
 from mkdocs_folio.site.books import Book, book_from, book_from_document, shelf
@@ -55,6 +57,8 @@ class BooksFeature(Feature):
         self.archive_urls = (
             {a.permalink for a in build_archives(books, settings)} if settings.enabled else set()
         )
+        if ctx.resolver is not None:
+            ctx.resolver.register("books", lambda _key: self.noted_value())
 
     def archive_href(self, ctx: BuildContext, kind: str, name: str) -> str:
         url = self.settings.href(kind, name) if name else None
@@ -78,9 +82,15 @@ class BooksFeature(Feature):
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
     ) -> None:
         if source.layout == "book-review":
+            # A review links its year, tag and category archives (cache/trace.py).
+            trace.record("books", "archives", self.noted_value())
             self.review(ctx, page, source, view)
         elif source.layout == "book-shelf":
+            trace.uncacheable("the book-shelf layout: reads every book")
             self.bookshelf(ctx, page, source, view)
+
+    def noted_value(self) -> Any:
+        return [self.settings, sorted(self.archive_urls)]
 
     def review(self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView) -> None:
         document = ctx.documents.get(page.file.src_uri)

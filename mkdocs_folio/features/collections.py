@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid import Registry, TagContext, reads
 from mkdocs_folio.liquid.filters import ruby_str
 from mkdocs_folio.liquid.filters import where as jekyll_where
 from mkdocs_folio.problems import Problems
@@ -179,7 +179,7 @@ class CollectionsFeature(Feature):
             )
             return tag.stash.put(html)
 
-        registry.register_include("news", news_include)
+        registry.register_include("news", reads(("collection", "news"))(news_include))
         registry.register_filter("where", self.where_filter(ctx))
 
     def where_filter(self, ctx: BuildContext) -> Any:

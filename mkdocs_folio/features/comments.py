@@ -24,6 +24,7 @@ import jinja2
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.pages import SourcePage
@@ -145,6 +146,8 @@ class CommentsFeature(Feature):
         self.giscus = raw if isinstance(raw, dict) else None
         self.giscus_missing = [key for key in GISCUS_REQUIRED if not (self.giscus or {}).get(key)]
         self._giscus_reported = False
+        if ctx.resolver is not None:
+            ctx.resolver.register("comments", lambda _key: self.giscus)
         ids = {}
         for service, value in analytics_ids(cfg).items():
             if _ID.match(value):
@@ -170,6 +173,7 @@ class CommentsFeature(Feature):
         cfg = ctx.site.config
         giscus = disqus = None
         if as_bool(meta.get("giscus_comments"), False):
+            trace.record("comments", "giscus", self.giscus)  # read from _config.yml at start
             if self.giscus_missing:
                 if not self._giscus_reported:
                     self._giscus_reported = True

@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.markdown import extension_names
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import codec, trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.content_tags import ContentTags
 from mkdocs_folio.features.images import ResponsiveImages
@@ -149,6 +150,7 @@ def _toc_labels(content: str) -> tuple[dict[str, str], set[str]]:
     return labels, hidden
 
 
+@codec.register
 @dataclass
 class _PageContent:
     libraries: list[str] = field(default_factory=list)
@@ -264,7 +266,10 @@ class ContentFeature(Feature):
             body = source.front.body
             found = body.find(src)
             if found < 0:
-                if self.tags.site_relative(src) in ctx.missing_targets:
+                relative = self.tags.site_relative(src)
+                missing_here = relative in ctx.missing_targets
+                trace.record("missing-target", relative, missing_here)
+                if missing_here:
                     continue  # a value from Liquid, already reported where it is written
                 found = body.find(src.rsplit("/", 1)[-1])
             line = source.front.body_line + body.count("\n", 0, found) if found >= 0 else None
@@ -348,6 +353,7 @@ class ContentFeature(Feature):
             view.body_end_html += body
             view.extra["libraries"] = list(data.libraries)
             glue = ctx.assets.get("page:diagrams")
+            trace.record("assets", "page:diagrams", glue)
             if glue and set(data.libraries) - {"mathjax", "tikzjax"}:
                 # The drawing glue ships only with the pages that have a diagram or chart.
                 src = get_relative_url(glue, page.url or ".")
@@ -355,6 +361,21 @@ class ContentFeature(Feature):
 
         if data.toc_sidebar is not None:
             view.extra["toc_sidebar"] = data.toc_sidebar
+
+    def export_page(self, ctx: BuildContext, src_uri: str) -> Any:
+        return self._pages.get(src_uri)
+
+    def import_page(self, ctx: BuildContext, src_uri: str, kept: Any) -> None:
+        if kept is not None:
+            self._pages[src_uri] = kept
+
+    def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
+        if kind == "image-variant":
+            out, source, width = payload
+            self.images.jobs[out] = (Path(source), width)
+        elif kind == "notebook":
+            output, notebook = payload
+            self.tags.notebooks[output] = Path(notebook)
 
     def post_build(self, ctx: BuildContext) -> None:
         site_dir = Path(ctx.config.site_dir)

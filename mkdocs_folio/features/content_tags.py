@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.liquid import Registry, TagContext
 from mkdocs_folio.liquid.filters import relative_url
+from mkdocs_folio.liquid.registry import reads
 from mkdocs_folio.markup import unwrap_paragraph
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.jekyll_rules import site_relative
@@ -134,6 +136,7 @@ class ContentTags:
         clean = self.site_relative(path)
         if not clean:
             return None
+        trace.depend("site-file", clean)  # its presence, size and time (images' widths)
         return ctx.site.paths.find_file(clean, Path(ctx.config.docs_dir))
 
     def url(self, path: str) -> str:
@@ -173,18 +176,23 @@ class ContentTags:
         self._tabs = {}
         self._open = set()
         self._sources = _source_index(ctx)
-        registry.register_tag("link", self.link)
-        registry.register_tag("post_url", self.post_url)
-        registry.register_tag("highlight", self.highlight, block=True)
-        registry.register_tag("details", self.details, block=True)
-        registry.register_tag("tabs", self.tabs, block=True)
-        registry.register_tag("tab", self.tab, block=True)
-        registry.register_tag("twitter", self.twitter)
-        registry.register_tag("file_exists", self.file_exists)
-        registry.register_tag("jupyter_notebook", self.jupyter_notebook)
-        registry.register_include("figure", self.figure)
-        registry.register_include("video", self.video)
-        registry.register_include("audio", self.audio)
+        self._nbconvert_missing_reported = False
+        # What each handler reads besides its arguments (cache/trace.py): the site's pages
+        # and documents for links; files go through `site_file`, which notes them itself.
+        urls = reads(("urls", "all"))
+        own = reads()
+        registry.register_tag("link", urls(self.link))
+        registry.register_tag("post_url", urls(self.post_url))
+        registry.register_tag("highlight", own(self.highlight), block=True)
+        registry.register_tag("details", own(self.details), block=True)
+        registry.register_tag("tabs", own(self.tabs), block=True)
+        registry.register_tag("tab", own(self.tab), block=True)
+        registry.register_tag("twitter", own(self.twitter))
+        registry.register_tag("file_exists", own(self.file_exists))
+        registry.register_tag("jupyter_notebook", own(self.jupyter_notebook))
+        registry.register_include("figure", own(self.figure))
+        registry.register_include("video", own(self.video))
+        registry.register_include("audio", own(self.audio))
 
     # -- links -----------------------------------------------------------------------------
 
@@ -348,6 +356,7 @@ class ContentTags:
             )
         output = site_path.lstrip("/") + ".html"
         self.notebooks[output] = notebook
+        trace.effect("notebook", [output, str(notebook)])
         return tag.stash.put(
             self.partial("notebook.html", link=link, name=notebook.name, embed=self.url(output))
         )

@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.config import as_text
 from mkdocs_folio.site.cv import choose_source, pdf_target, read_cv
@@ -78,6 +79,7 @@ class CvFeature(Feature):
     ) -> None:
         if source.layout != "cv":
             return
+        trace.uncacheable("the cv layout: reads the whole site")  # a page of its own, never reused
         site = ctx.site
         meta = source.meta
         cv_data = site.data.get("cv")

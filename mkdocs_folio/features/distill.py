@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
 from mkdocs_folio.bib import Bibliography, Entry, load_bibliography
+from mkdocs_folio.cache import codec, trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.markdown.segments import code_map
 from mkdocs_folio.site.dates import long_date, parse_date
@@ -40,6 +41,7 @@ _FOOTNOTE = re.compile(r"<d-footnote\b[^>]*>(.*?)</d-footnote>", re.S | re.I)
 _WRAPPERS = re.compile(r"</?d-(?:article|appendix|byline|title)\b[^>]*>", re.I)
 
 
+@codec.register
 @dataclass
 class DistillView:
     """`folio_page.extra["distill"]`: what `layouts/distill.html` prints."""
@@ -206,6 +208,13 @@ class DistillFeature(Feature):
         self._views[page.file.src_uri] = view
         return html_text
 
+    def export_page(self, ctx: BuildContext, src_uri: str) -> Any:
+        return self._views.get(src_uri)
+
+    def import_page(self, ctx: BuildContext, src_uri: str, kept: Any) -> None:
+        if kept is not None:
+            self._views[src_uri] = kept
+
     def page_context(
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
     ) -> None:
@@ -225,6 +234,7 @@ class DistillFeature(Feature):
             paths.bib_dir / name,
         ]
         for path in candidates:
+            trace.depend("file", str(path))  # the post is drawn again when the file changes
             if path.is_file():
                 return load_bibliography(path, ctx.problems)
         ctx.problems.add(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.problems import Problems
 
 __all__ = ["ResponsiveImages"]
@@ -82,6 +83,9 @@ class ResponsiveImages:
 
     def srcset(self, source: Path, site_path: str, url: Callable[[str], str]) -> str:
         """The `srcset` of a figure showing `source` (site path `site_path`), or ""."""
+        # Read from `imagemagick:` when the build starts, not when the figure is drawn.
+        settings = (self.enabled, self.widths, self.input_dirs, self.formats, self.quality)
+        trace.record("image-settings", "", settings)
         if not self.enabled:
             return ""
         rel = site_path.lstrip("/")
@@ -99,6 +103,7 @@ class ResponsiveImages:
         for width in widths:
             out = f"{stem}-{width}.webp"
             self.jobs[out] = (source, width)
+            trace.effect("image-variant", [out, str(source), width])
             parts.append(f"{url('/' + out)} {width}w")
         return ", ".join(parts)
 

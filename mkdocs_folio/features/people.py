@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.views import PageView
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.about import Profile, read_profile
 from mkdocs_folio.site.config import as_text
@@ -37,6 +38,9 @@ class PeopleFeature(Feature):
     ) -> None:
         if source.layout != "profiles":
             return
+        trace.uncacheable(
+            "the profiles layout: reads the whole site"
+        )  # a page of its own, never reused
         meta = source.meta
         raw = meta.get("profiles")
         line = meta.lines.get("profiles")

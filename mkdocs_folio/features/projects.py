@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs_folio.features.base import BuildContext, Feature
-from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid import Registry, TagContext, reads
 from mkdocs_folio.liquid.registry import IncludeHandler
+from mkdocs_folio.problems import Problem
 from mkdocs_folio.site.projects import ProjectCard, project_card
 
 CARD_TEMPLATE = "partials/folio/project-card.html"
@@ -21,10 +22,10 @@ class ProjectsFeature(Feature):
     name = "projects"
 
     def __init__(self) -> None:
-        self._missing: set[str] = set()
+        self._missing: dict[str, Problem] = {}
 
     def files(self, ctx: BuildContext, files: Any) -> None:
-        self._missing = set()
+        self._missing = {}
 
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         feature = self
@@ -55,8 +56,9 @@ class ProjectsFeature(Feature):
 
             return include
 
-        registry.register_include("projects", handler(False))
-        registry.register_include("projects_horizontal", handler(True))
+        # A card shows its `project` (read field by field) and the image, if the site has it.
+        registry.register_include("projects", reads()(handler(False)))
+        registry.register_include("projects_horizontal", reads()(handler(True)))
 
     def image_exists(
         self, ctx: BuildContext, card: ProjectCard, values: dict[str, Any], tag: TagContext
@@ -64,17 +66,19 @@ class ProjectsFeature(Feature):
         """Whether the card can show its image. One that is not in the site is one warning
         naming the project file and its `img:` line; the card is drawn without it."""
         image = card.image
-        if not image or image in self._missing:
+        if not image:
+            return False
+        if image in self._missing:  # reported again: this page may be reused without the first
+            ctx.problems.append(self._missing[image])
             return False
         if ctx.target_exists(image):
             return True
-        self._missing.add(image)
         relative = image.lstrip("/")
         path = values.get("path")
         document = next(
             (d for d in ctx.documents.values() if path and str(d.abs_path) == path), None
         )
-        ctx.problems.add(
+        self._missing[image] = ctx.problems.add(
             f"project image '{relative}' not found",
             path or tag.source,
             document.meta.lines.get("img") if document is not None else None,

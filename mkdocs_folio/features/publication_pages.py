@@ -36,6 +36,7 @@ from mkdocs_folio.bib import (
     scholarly_jsonld,
 )
 from mkdocs_folio.bib.view import details_key
+from mkdocs_folio.cache import trace
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.frontmatter import FrontMatter
@@ -192,6 +193,7 @@ class PublicationPages:
         entry = self.entries.get(source.src_uri)
         if entry is None:
             return False
+        trace.depend("bib", "all")  # the entry, and how entries are drawn
         shown = entry_views([entry], settings)[0]  # memoised across serve rebuilds
         view.extra["publication"] = PublicationPageView(
             entry=shown,

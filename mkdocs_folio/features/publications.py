@@ -41,13 +41,15 @@ from mkdocs_folio.bib import (
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
 from mkdocs_folio.bib.pagespec import read_page_bibliography
 from mkdocs_folio.bib.view import details_key, local_files, with_details
+from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.features.publication_pages import (
     PublicationPages,
     person_head_html,
     read_pages_config,
 )
-from mkdocs_folio.liquid import Registry, TagContext
+from mkdocs_folio.liquid import Registry, TagContext, reads
 from mkdocs_folio.site.config import as_bool, as_text
 from mkdocs_folio.site.pages import SourcePage
 
@@ -418,12 +420,38 @@ class PublicationsFeature(Feature):
                 return ""
             return tag.stash.put(ctx.render_partial(SEARCH_TEMPLATE))
 
-        registry.register_tag("bibliography", bibliography_tag)
-        registry.register_tag("bibliography_count", bibliography_count_tag)
-        registry.register_tag("cite", cite_tag)
-        registry.register_tag("reference", reference_tag)
-        registry.register_tag("quote", quote_tag, block=True)
-        registry.register_include("bib_search", bib_search_include)
+        # Every tag reads the bibliography: the site's bib files and the settings drawn from
+        # _config.yml and _data/ (`bib_fingerprint`).
+        bib = reads(("bib", "all"))
+        registry.register_tag("bibliography", bib(bibliography_tag))
+        registry.register_tag("bibliography_count", bib(bibliography_count_tag))
+        registry.register_tag("cite", bib(cite_tag))
+        registry.register_tag("reference", bib(reference_tag))
+        registry.register_tag("quote", bib(quote_tag), block=True)
+        registry.register_include("bib_search", reads()(bib_search_include))
+        if ctx.resolver is not None:
+            ctx.resolver.register("bib", lambda _key: self.bib_fingerprint(ctx))
+
+    def bib_fingerprint(self, ctx: BuildContext) -> Any:
+        """What any rendered entry depends on: every bib file of the site (by content), the
+        settings made from `_config.yml` and `_data/`, the publications page's address."""
+        paths = ctx.site.paths
+        files = set(paths.bib_files)
+        if paths.bib_dir.is_dir():
+            files.update(paths.bib_dir.glob("*.bib"))
+        contents = []
+        for path in sorted(files):
+            try:
+                contents.append((str(path), digest(path.read_bytes())))
+            except OSError:
+                contents.append((str(path), None))
+        return [
+            contents,
+            ctx.site.config.raw,
+            ctx.site.data,
+            self.publications_href,
+            self.pages.urls,
+        ]
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -432,6 +460,7 @@ class PublicationsFeature(Feature):
         meta = source.meta
         if not (state.deferred or "bibliography" in meta or "related_publications" in meta):
             return html
+        trace.depend("bib", "all")
         timing = self.timing(source.src_uri)
         for mark, request, where, line in state.deferred:
             listing = self.render_request(

@@ -29,7 +29,9 @@ class SearchFeature(Feature):
     name = "search"
 
     def __init__(self) -> None:
-        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.entries: dict[str, list[dict[str, Any]] | str] = {}
+        """A page's sections: a list, or the JSON text of it for a page whose rendering was
+        reused (it goes into the index as it is, never decoded)."""
 
     def configure(self, ctx: BuildContext) -> None:
         self.entries = {}
@@ -73,6 +75,18 @@ class SearchFeature(Feature):
             entries.append(entry)
         return entries
 
+    after_render = True  # the index is written after every page: reused pages need theirs
+
+    def export_page(self, ctx: BuildContext, src_uri: str) -> Any:
+        entries = self.entries.get(src_uri)
+        return entries if entries is None or isinstance(entries, str) else _dump(entries)
+
+    def import_page(self, ctx: BuildContext, src_uri: str, kept: Any) -> None:
+        if kept is None:
+            self.entries.pop(src_uri, None)
+        else:
+            self.entries[src_uri] = kept
+
     def post_build(self, ctx: BuildContext) -> None:
         if not search_enabled(ctx):
             return
@@ -81,5 +95,17 @@ class SearchFeature(Feature):
             index = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return  # Material wrote no index (search switched off); nothing to add to
-        index["docs"] = [entry for entries in self.entries.values() for entry in entries]
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        # The docs array is spliced from each page's JSON text: the same text `json.dumps`
+        # gives for the whole index, without decoding what reused pages kept.
+        marker = "\x00folio-docs\x00"
+        index["docs"] = marker
+        text = _dump(index)
+        pieces = [
+            _dump(e)[1:-1] if not isinstance(e, str) else e[1:-1] for e in self.entries.values()
+        ]
+        docs = "[" + ",".join(piece for piece in pieces if piece) + "]"
+        path.write_text(text.replace(_dump(marker), docs, 1), "utf-8")
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -45,6 +45,8 @@ from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EXPRESSION, Token
 from liquid.undefined import Undefined
 
+from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.liquid.filters import JekyllFilters, safe_filter
 from mkdocs_folio.liquid.nodes import (
     FolioOutput,
@@ -521,6 +523,10 @@ class RenderState:
         )
 
     def call_handler(self, handler: Callable[[Any, Any], Any], first: Any, ctx: _TagContext) -> str:
+        if not getattr(handler, "folio_traced", False):
+            # A handler that does not say what it reads may read anything: the page it is on
+            # is then rendered again whenever anything of the site changes.
+            trace.depend("build", "all")
         try:
             output = handler(first, ctx)
         except (LiquidInterrupt, StopRender):
@@ -590,8 +596,10 @@ class RenderState:
             if spec is not None:
                 ctx = self.tag_context(context, token, name=name, args=markup.raw, params=params)
                 return buffer.write(self.call_handler(spec.handler, params or {}, ctx))
+            trace.depend("include", name)
             found = self.renderer.find_include(name)
         else:
+            trace.depend("include-relative", f"{self.source}{trace.SEP}{name}")
             found = self.renderer.find_relative(self.source, name)
         if found is None:
             if self.once(tag, name):
@@ -781,7 +789,9 @@ class LiquidRenderer:
         so that problems name real file lines. `variables` adds top-level variables next to
         `page` and `site` (for instance `paginator`).
         """
-        stash = Stash()
+        # The same body of the same page stashes behind the same tokens in every build, so
+        # that the Markdown it leaves is the same text (and reused work is found again).
+        stash = Stash(key=digest(f"{source}|{body}")[:6])
         if not isinstance(body, str):
             body = "" if body is None else str(body)
         if "{%" not in body and "{{" not in body:

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mkdocs_folio.cache import trace
+
 if TYPE_CHECKING:
     from mkdocs_folio.liquid.stash import Stash
     from mkdocs_folio.problems import Problems
@@ -46,6 +48,7 @@ __all__ = [
     "TagSpec",
     "default_registry",
     "include_key",
+    "reads",
     "register_filter",
     "register_include",
     "register_tag",
@@ -129,6 +132,35 @@ class IncludeSpec:
 
     name: str
     handler: IncludeHandler
+
+
+def reads(*inputs: tuple[str, str]) -> Callable[[Any], Any]:
+    """Declare what a tag or include handler reads besides its arguments and the page.
+
+    A page's rendered body is reused while its inputs stay the same (see `cache/trace.py`).
+    A handler without this declaration is taken to read the whole site, so its pages are
+    rendered again after any edit. `@reads()` says the handler reads nothing else, or notes
+    its own inputs as it reads them; `@reads(("bib", "all"))` names inputs for it.
+    """
+
+    def declare(handler: Any) -> Any:
+        if not inputs:
+            try:
+                handler.folio_traced = True
+                return handler
+            except AttributeError:  # a bound method: wrap it
+                pass
+
+        def traced(first: Any, ctx: Any) -> Any:
+            for kind, key in inputs:
+                trace.depend(kind, key)
+            return handler(first, ctx)
+
+        traced.folio_traced = True  # type: ignore[attr-defined]
+        traced.__wrapped__ = handler  # type: ignore[attr-defined]
+        return traced
+
+    return declare
 
 
 def include_key(name: str) -> str:

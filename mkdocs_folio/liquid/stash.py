@@ -49,6 +49,10 @@ class Stash:
         self._items.append((html, block))
         return token
 
+    def items(self) -> list[tuple[str, bool]]:
+        """The stored fragments and whether each is a block, in order."""
+        return list(self._items)
+
     def get(self, token: str) -> str | None:
         """The HTML stored behind `token`, or None when it is not one of this stash's."""
         match = TOKEN_PATTERN.fullmatch(token)

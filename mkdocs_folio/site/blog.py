@@ -18,6 +18,7 @@ al-folio's rules, kept as users know them:
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
@@ -347,11 +349,32 @@ class RelatedIndex:
         own = self.position.get(exclude_url)
         # The ranking depends only on the tags and categories, which many posts share: it is
         # computed once per combination, with one spare place for the post itself.
+        ranking = self.ranking(keys, limit)
+        if trace.is_recording():
+            # A reused post depends on the ranking of its tags, not on every post.
+            trace.record("related", ranking_key(keys, limit), self.described(ranking))
+        chosen = [index for index in ranking if index != own][:limit]
+        return [self.posts[index] for index in chosen if self.posts[index].url != exclude_url]
+
+    def ranking(self, keys: frozenset[tuple[str, str]], limit: int) -> list[int]:
+        """The posts most related to these tags and categories: `limit` and a spare one."""
         ranking = self._rankings.get((keys, limit))
         if ranking is None:
             ranking = self._rankings[(keys, limit)] = self._ranking(keys, limit + 1)
-        chosen = [index for index in ranking if index != own][:limit]
-        return [self.posts[index] for index in chosen if self.posts[index].url != exclude_url]
+        return ranking
+
+    def described(self, ranking: list[int]) -> list[tuple[str, str, str, str | None]]:
+        """A ranking as what a post shows of it: title, slug, URL and redirect of each."""
+        return [
+            (self.posts[i].title, self.posts[i].slug, self.posts[i].url, self.posts[i].redirect)
+            for i in ranking
+        ]
+
+    def noted(self, key: str) -> list[tuple[str, str, str, str | None]]:
+        """The present value of a ranking a reused post noted (`ranking_key`)."""
+        items, limit = json.loads(key)
+        keys = frozenset((kind, name) for kind, name in items)
+        return self.described(self.ranking(keys, limit))
 
     def _ranking(self, keys: frozenset[tuple[str, str]], limit: int) -> list[int]:
         """The first `limit` posts by shared keys (most first), then by position."""
@@ -367,6 +390,10 @@ class RelatedIndex:
             if len(chosen) >= limit:
                 break
         return chosen
+
+
+def ranking_key(keys: frozenset[tuple[str, str]], limit: int) -> str:
+    return json.dumps([sorted(keys), limit])
 
 
 def related_settings(site: SiteConfig) -> tuple[bool, int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.schema import check_config
 from mkdocs_folio.site.yamlfile import LineDict, load_yaml_file
@@ -69,15 +70,34 @@ class SiteConfig:
             return ""
         return self.url.rstrip("/") + self.baseurl + "/"
 
+    def __getattribute__(self, name: str) -> Any:
+        # Work that may be reused (a page's body, see cache/trace.py) depends on the
+        # settings it reads: a field read is noted with its value; `raw` means all of them.
+        value = object.__getattribute__(self, name)
+        if trace.is_recording() and name in _FIELDS:
+            trace.record("config-field", name, value)
+        return value
+
+    def _raw_value(self, key: str) -> Any:
+        raw = object.__getattribute__(self, "raw")
+        value = raw.get(key)
+        trace.record("config", key, value)
+        return value
+
     def get(self, key: str, default: Any = None) -> Any:
-        value = self.raw.get(key, default)
+        value = self._raw_value(key)
         return default if value is None else value
 
     def flag(self, key: str, default: bool = False) -> bool:
-        return as_bool(self.raw.get(key), default)
+        return as_bool(self._raw_value(key), default)
 
     def line_of(self, key: str) -> int | None:
-        return self.raw.lines.get(key)
+        line = object.__getattribute__(self, "raw").lines.get(key)
+        trace.record("config-line", key, line)  # a reused warning must name the right line
+        return line
+
+
+_FIELDS = frozenset(f for f in SiteConfig.__dataclass_fields__)
 
 
 def as_bool(value: Any, default: bool = False) -> bool:

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -31,16 +32,18 @@ import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins["folio"].config["cache"] = False  # nothing reused: a true cold build
 config.plugins.on_startup(command="serve", dirty=False)
 build(config, serve_url=sys.argv[3])
 """
 
 
-def serve_rebuild(site: Path, out: Path) -> None:
+def serve_rebuild(site: Path, out: Path) -> Any:
     """One build as `mkdocs serve` runs it: the config read again, the plugin kept."""
     config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=SERVE_URL)
+    return config.plugins["folio"]
 
 
 def cold_build(site: Path, out: Path) -> None:
@@ -88,7 +91,8 @@ def test_every_edit_rebuilds_to_what_a_cold_build_makes(bench_site: Path, tmp_pa
     failures = []
     for number, edit in enumerate(EDITS, start=1):
         url, marker = edit.apply(bench_site, number)
-        serve_rebuild(bench_site, out)
+        plugin = serve_rebuild(bench_site, out)
+        print(edit.name, plugin.store.hits, plugin.store.misses)
         page = (out / url / "index.html").read_text(encoding="utf-8")
         shown = marker in page
         if shown == edit.gone:

@@ -1,0 +1,428 @@
+"""How folio renders one of its own pages, reusing every part a build made before.
+
+A page's HTML comes from three kinds of work, each kept in the build cache (`cache/store.py`)
+under the fingerprint of its own inputs, with the trace of what else it read
+(`cache/trace.py`):
+
+- the **body**: Liquid, the features' Markdown hooks, Markdown, the features' HTML hooks;
+  kept with `page.content`, the table of contents and what the features noted of the page
+  (search entries, the feed's HTML, diagram libraries...);
+- the **template**: the page's layout around its body, given its view (`folio_page`);
+- the **page** as a whole, keyed by what is cheap to know before any work: the page's own
+  source, its address, the build and the site's chrome. Its trace is the union of the
+  three: the body's reads, the reads of the features that build the view, the layout's.
+
+A page whose inputs and traced reads are all unchanged costs a key and a lookup; one whose
+navbar changed renders its layout again around its kept body; one whose source changed
+renders its body again. What work reported (warnings, MkDocs' log messages) and did (image
+variants to write) is kept with it and reported and done again when it is reused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.commands.build import get_context
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from mkdocs_folio.adapter.deps import RecordingFiles
+from mkdocs_folio.cache import codec, trace
+from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
+from mkdocs_folio.cache.trace import Trace
+from mkdocs_folio.problems import Problem
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_folio.features.base import BuildContext
+    from mkdocs_folio.plugin import FolioPlugin
+    from mkdocs_folio.site.pages import SourcePage
+
+codec.register(Problem)
+
+__all__ = ["Rendered", "render_page"]
+
+
+@dataclass
+class Rendered:
+    """One page's result: its HTML (None when it is the HTML kept under `html_key`)."""
+
+    html: str | None
+    html_key: str
+    reused: bool
+
+
+def render_page(
+    plugin: FolioPlugin,
+    page: Page,
+    env: jinja2.Environment,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    pages: list[File],
+) -> Rendered:
+    """One owned page from its source to its HTML, through folio's page hooks."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    source = ctx.pages[page.file.src_uri]
+    store = plugin.store
+    config._current_page = page
+    try:
+        page.meta = plugin.meta_for(source)
+        variables = plugin.liquid_variables(page, source)
+        key = page_key(plugin, page, source, variables, env, nav)
+        kept = store.get("page", key) if key else None
+        if kept is not None and ctx.resolver.still_valid(kept["deps"]):
+            _reuse_page(plugin, page, kept)
+            return Rendered(None, kept["html"], reused=True)
+        work = Trace()
+        with captured_logs() as logs, trace.recording(work):
+            body_key, features = render_body(plugin, page, source, variables, files)
+            html, template_key = render_template(plugin, page, env, config, nav, pages)
+        html_key = digest(html)
+        if key and work.reusable:
+            store.put("html", html_key, html)
+            store.put(
+                "page",
+                key,
+                {
+                    "deps": work.deps,
+                    "problems": work.problems,
+                    "effects": work.effects,
+                    "logs": logs,
+                    "body": body_key,
+                    "template": template_key,
+                    "features": {
+                        feature.name: features.get(feature.name)
+                        for feature in plugin.features
+                        if feature.after_render
+                    },
+                    "html": html_key,
+                },
+            )
+        return Rendered(html, html_key, reused=False)
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def page_key(
+    plugin: FolioPlugin,
+    page: Page,
+    source: SourcePage,
+    variables: dict[str, Any],
+    env: jinja2.Environment,
+    nav: Navigation,
+) -> str | None:
+    """What a page is made from that is known before any work: the build, the chrome, the
+    page's source and front matter, its address, and its Liquid variables beyond `page`
+    (a blog page's `paginator`, which lists other posts)."""
+    front = source.front
+    extra = {name: value for name, value in variables.items() if name != "page"}
+    return _key(
+        "page",
+        plugin.template_digest(env, nav),
+        page.file.src_uri,
+        page.file.url,
+        digest(front.body),
+        front.body_line,
+        front.meta,
+        [front.has_front_matter, front.broken, front.not_utf8],
+        [source.layout, source.title, source.permalink, source.collection, source.generated],
+        page.meta,
+        extra,
+    )
+
+
+def _reuse_page(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
+    ctx = plugin.ctx
+    assert ctx is not None
+    for feature in plugin.features:
+        if feature.after_render:
+            feature.import_page(ctx, page.file.src_uri, kept["features"].get(feature.name))
+    plugin.store.keep("html", kept["html"])
+    for stage in ("body", "template"):
+        if kept.get(stage):
+            plugin.store.keep(stage, kept[stage])
+    _replay(plugin, kept)
+
+
+# -- the body: Liquid, Markdown, the features' hooks ----------------------------------------
+
+
+def render_body(
+    plugin: FolioPlugin,
+    page: Page,
+    source: SourcePage,
+    variables: dict[str, Any],
+    files: Files,
+) -> tuple[str | None, dict[str, Any]]:
+    """Fill `page.content` (and the features' notes on the page) from the page's source,
+    reusing the body a build made before from the same inputs. Returns the body's key and
+    the features' notes."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    key = _key(
+        "body", plugin.build_digest, page.file.src_uri, page.file.url, source, page.meta, variables
+    )
+    kept = plugin.store.get("body", key) if key else None
+    if kept is not None and ctx.resolver.still_valid(kept["deps"]):
+        _reuse_body(plugin, page, kept)
+        return key, kept["features"]
+    work = Trace()
+    with captured_logs() as logs, trace.recording(work):
+        page.markdown = plugin.page_markdown_of(page, source, variables)
+        assert plugin.page_markdown is not None
+        plugin.page_markdown.render(page, RecordingFiles(files))  # type: ignore[arg-type]
+        page.content = plugin.page_html_of(page, source, page.content or "")
+    features = {
+        feature.name: feature.export_page(ctx, page.file.src_uri) for feature in plugin.features
+    }
+    if key and work.reusable:
+        needs_markdown = "title" not in page.meta and not page._title_from_render
+        plugin.store.put(
+            "body",
+            key,
+            {
+                "deps": work.deps,
+                "problems": work.problems,
+                "effects": work.effects,
+                "logs": logs,
+                "meta": page.meta,
+                "markdown": page.markdown if needs_markdown else "",
+                "content": page.content,
+                "toc": toc_data(page.toc),
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "features": features,
+            },
+        )
+        return key, features
+    return None, features
+
+
+def _reuse_body(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
+    ctx = plugin.ctx
+    assert ctx is not None
+    page.meta = kept["meta"]
+    page.markdown = kept["markdown"]
+    page.content = kept["content"]
+    page.toc = toc_from(kept["toc"])
+    page._title_from_render = kept["title"]
+    page.present_anchor_ids = set(kept["anchors"])
+    for feature in plugin.features:
+        feature.import_page(ctx, page.file.src_uri, kept["features"].get(feature.name))
+    _replay(plugin, kept)
+
+
+# -- an ordinary page's HTML hooks --------------------------------------------------------
+
+
+def page_html(plugin: FolioPlugin, page: Page, source: SourcePage, html: str) -> str:
+    """The features' HTML hooks on a page MkDocs renders (after its Markdown), reused when
+    the same HTML comes out of the same Markdown again: a publications page is indexed for
+    search, and its icons drawn, once per change, not once per build."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    stash = plugin.stashes.get(page.file.src_uri)
+    stashed = [[digest(item), block] for item, block in stash.items()] if stash else None
+    key = _key(
+        "html",
+        plugin.build_digest,
+        page.file.src_uri,
+        page.url,
+        digest(html),
+        stashed,
+        page.meta,
+        toc_data(page.toc),
+        source,
+    )
+    kept = plugin.store.get("page-html", key) if key else None
+    if kept is not None and ctx.resolver.still_valid(kept["deps"]):
+        plugin.stashes.pop(page.file.src_uri, None)
+        page.meta = kept["meta"]
+        for feature in plugin.features:
+            feature.import_page(ctx, page.file.src_uri, kept["features"].get(feature.name))
+        _replay(plugin, kept)
+        return kept["html"]
+    work = Trace()
+    with captured_logs() as logs, trace.recording(work):
+        html = plugin.page_html_of(page, source, html)
+    if key and work.reusable:
+        plugin.store.put(
+            "page-html",
+            key,
+            {
+                "deps": work.deps,
+                "problems": work.problems,
+                "effects": work.effects,
+                "logs": logs,
+                "meta": page.meta,
+                "html": html,
+                "features": {
+                    feature.name: feature.export_page(ctx, page.file.src_uri)
+                    for feature in plugin.features
+                },
+            },
+        )
+    return html
+
+
+# -- the template: the layout around the body -----------------------------------------------
+
+
+def render_template(
+    plugin: FolioPlugin,
+    page: Page,
+    env: jinja2.Environment,
+    config: MkDocsConfig,
+    nav: Navigation,
+    pages: list[File],
+) -> tuple[str, str | None]:
+    """The page's layout, rendered as MkDocs would (folio's context hook included), or the
+    HTML a build made before from the same values. Returns the HTML and its key."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    page.active = True
+    context = get_context(nav, pages, config, page)
+    context = plugin.on_page_context(context, page=page, config=config, nav=nav) or context
+    name = page.meta.get("template", "main.html")
+    key = _key(
+        "template",
+        plugin.template_digest(env, nav),
+        name,
+        page_values(page),
+        context.get("folio_page"),
+        context["base_url"],
+        context["extra_css"],
+        [str(script) for script in context["extra_javascript"]],
+    )
+    kept = plugin.store.get("template", key) if key else None
+    if kept is not None and ctx.resolver.still_valid(kept["deps"]):
+        _replay(plugin, kept)
+        return kept["html"], key
+    work = Trace()
+    with captured_logs() as logs, trace.recording(work):
+        output = env.get_template(name).render(context)
+    if key and work.reusable:
+        plugin.store.put(
+            "template",
+            key,
+            {
+                "deps": work.deps,
+                "problems": work.problems,
+                "effects": work.effects,
+                "logs": logs,
+                "html": output,
+            },
+        )
+        return output, key
+    return output, None
+
+
+def page_values(page: Page) -> list[Any]:
+    """What a layout may read of MkDocs' page besides its view."""
+
+    def link(other: Any) -> Any:
+        return [other.url, other.title] if other is not None else None
+
+    return [
+        page.file.src_uri,
+        page.url,
+        page.title,
+        page.canonical_url,
+        page.abs_url,
+        page.edit_url,
+        page.update_date,
+        page.is_homepage,
+        page.meta,
+        digest(page.content or ""),
+        toc_data(page.toc),
+        link(page.previous_page),
+        link(page.next_page),
+        link(page.parent),
+    ]
+
+
+# -- shared -------------------------------------------------------------------------------
+
+
+def _key(*parts: Any) -> str | None:
+    """The fingerprint a piece of work is kept under; None when an input has none."""
+    try:
+        with trace.paused():
+            return fingerprint(list(parts))
+    except Unfingerprintable:
+        return None
+
+
+def _replay(plugin: FolioPlugin, kept: dict[str, Any]) -> None:
+    """Report and do again what reused work reported and did, and let any work recording
+    around it (the whole page) know what it read."""
+    ctx: BuildContext | None = plugin.ctx
+    assert ctx is not None
+    trace.merge_into_active(kept["deps"], kept["effects"])
+    for problem in kept["problems"]:  # noted again by what records around (Problems.append)
+        ctx.problems.append(problem)
+    for name, level, message in kept["logs"]:
+        logging.getLogger(name).log(level, "%s", message)
+    for kind, payload in kept["effects"]:
+        for feature in plugin.features:
+            feature.replay_effect(ctx, kind, payload)
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[Any] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append([record.name, record.levelno, record.getMessage()])
+
+
+@contextmanager
+def captured_logs() -> Iterator[list[Any]]:
+    """The messages MkDocs and Markdown log while a piece of work runs (a link to a page
+    that does not exist): reused work logs them again."""
+    handler = _Capture()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        root.removeHandler(handler)
+
+
+def toc_data(toc: Any) -> list[Any]:
+    return [
+        [
+            item.title,
+            item.id,
+            item.level,
+            bool(getattr(item, "active", False)),
+            toc_data(item.children),
+        ]
+        for item in (toc or [])
+    ]
+
+
+def toc_from(data: list[Any]) -> TableOfContents:
+    def items(entries: list[Any]) -> list[AnchorLink]:
+        made = []
+        for title, anchor, level, active, children in entries:
+            link = AnchorLink(title, anchor, level)
+            if active:
+                link.active = True  # type: ignore[attr-defined]
+            link.children = items(children)
+            made.append(link)
+        return made
+
+    return TableOfContents(items(data))

@@ -1,0 +1,101 @@
+"""The theme's Jinja environment as folio uses it: compiled once, and read as an input.
+
+MkDocs makes a new Jinja environment for every build, so every template (Material's
+`base.html` and its partials, folio's layouts) is parsed and compiled again after every
+saved edit. `TemplateCode` keeps the compiled code for the whole `mkdocs serve` session;
+Jinja checks each template's source against the checksum it was compiled from, so an edited
+template is compiled again, never served stale.
+
+A page folio reuses depends on the templates its layout used: each template a traced render
+loads is noted with the fingerprint of its source (`track_templates`), so editing one
+layout or partial renders again exactly the pages that use it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import jinja2
+
+from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.fingerprint import digest
+
+__all__ = ["TemplateCode", "TemplateSources", "track_templates"]
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across the builds of one process."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+class TemplateSources:
+    """The fingerprint of each template's source as an environment's loader finds it;
+    file contents are read again only when their size or time changed."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[int, int], str]] = {}
+        self._names: dict[str, str | None] = {}
+
+    def new_build(self) -> None:
+        self._names = {}  # a template of the same name may now come from another folder
+
+    def digest(self, env: jinja2.Environment, name: str) -> str | None:
+        if name in self._names:
+            return self._names[name]
+        try:
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            found = None
+        else:
+            found = self._file_digest(filename, source)
+        self._names[name] = found
+        return found
+
+    def _file_digest(self, filename: str | None, source: str) -> str:
+        if filename is None:
+            return digest(source)
+        try:
+            stat = os.stat(filename)
+            identity = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            return digest(source)
+        known = self._files.get(filename)
+        if known is None or known[0] != identity:
+            known = (identity, digest(f"{filename}\n{source}"))
+            self._files[filename] = known
+        return known[1]
+
+
+def track_templates(env: jinja2.Environment, sources: TemplateSources, code: TemplateCode) -> None:
+    """Make `env` reuse compiled code and note every template a traced render loads."""
+    if getattr(env, "_folio_tracked", False):
+        return
+    env.bytecode_cache = code
+    original = env.get_template
+
+    def get_template(name: Any, parent: Any = None, globals: Any = None) -> jinja2.Template:
+        template = original(name, parent, globals)
+        if trace.is_recording():
+            found = sources.digest(env, template.name or str(name))
+            if found is None:
+                trace.uncacheable(f"template {name} has no source")
+            else:
+                trace.record("template", template.name or str(name), found)
+        return template
+
+    env.get_template = get_template  # type: ignore[method-assign]
+    env._folio_tracked = True  # type: ignore[attr-defined]

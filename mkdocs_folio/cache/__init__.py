@@ -1,0 +1,1 @@
+"""The build cache: reused work keyed by the content it came from (see docs/performance.md)."""

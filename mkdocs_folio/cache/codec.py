@@ -1,0 +1,132 @@
+"""Values to text and back, for the build cache and the worker processes.
+
+JSON, with tags for the types front matter and rendered pages hold that JSON lacks: dates,
+paths, tuples, sets, mappings with non-text keys, YAML mappings with their lines, and the
+dataclasses a module registers (`register`). Never pickle: a cache file comes back from
+disk (or from a CI cache), and decoding it must not be able to run anything. A value this
+module cannot write raises `TypeError`; a text it did not write raises `ValueError`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime, time
+from pathlib import Path, PurePath
+from typing import Any
+
+from mkdocs_folio.site.yamlfile import LineDict
+
+__all__ = ["dumps", "loads", "register"]
+
+TAG = "\x00"
+_CLASSES: dict[str, type] = {}
+
+
+def register(cls: type) -> type:
+    """Allow a dataclass to travel through the cache (decorator)."""
+    _CLASSES[f"{cls.__module__}:{cls.__qualname__}"] = cls
+    return cls
+
+
+def dumps(value: Any) -> str:
+    text = json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"))
+    # Most values hold no tagged type: marked plain, they are read back by the JSON parser
+    # alone, without walking them again in Python.
+    return ("T" if "\\u0000" in text else "P") + text
+
+
+def loads(text: str) -> Any:
+    try:
+        if text[:1] == "P":
+            return json.loads(text[1:])
+        if text[:1] == "T":
+            return _decode(json.loads(text[1:]))
+    except (KeyError, TypeError, AttributeError, IndexError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not a folio cache value: {exc}") from exc
+    raise ValueError("not a folio cache value")
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float)):
+        if isinstance(value, float) and value != value:  # NaN
+            return {TAG: "float", "v": "nan"}
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, LineDict):
+        return {
+            TAG: "linedict",
+            "items": [[_encode(k), _encode(v)] for k, v in dict.items(value)],
+            "lines": [[_encode(k), line] for k, line in value.lines.items()],
+            "line": value.line,
+        }
+    if isinstance(value, dict):
+        if all(isinstance(k, str) and k != TAG for k in value):
+            return {k: _encode(v) for k, v in dict.items(value)}
+        return {TAG: "dict", "items": [[_encode(k), _encode(v)] for k, v in dict.items(value)]}
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, tuple):
+        return {TAG: "tuple", "items": [_encode(item) for item in value]}
+    if isinstance(value, (set, frozenset)):
+        items = sorted((_encode(item) for item in value), key=json.dumps)
+        return {TAG: "set", "items": items}
+    if isinstance(value, datetime):
+        return {TAG: "datetime", "v": value.isoformat()}
+    if isinstance(value, date):
+        return {TAG: "date", "v": value.isoformat()}
+    if isinstance(value, time):
+        return {TAG: "time", "v": value.isoformat()}
+    if isinstance(value, PurePath):
+        return {TAG: "path", "v": str(value)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = f"{type(value).__module__}:{type(value).__qualname__}"
+        if name not in _CLASSES:
+            raise TypeError(f"{name} is not registered with the cache codec")
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {TAG: "dc", "t": name, "f": fields}
+    raise TypeError(f"the cache cannot hold a {type(value).__qualname__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    tag = value.get(TAG)
+    if tag is None:
+        return {k: _decode(v) for k, v in value.items()}
+    if tag == "dict":
+        return {_decode(k): _decode(v) for k, v in value["items"]}
+    if tag == "linedict":
+        result = LineDict((_decode(k), _decode(v)) for k, v in value["items"])
+        result.lines = {_decode(k): line for k, line in value["lines"]}
+        result.line = value["line"]
+        return result
+    if tag == "tuple":
+        return tuple(_decode(item) for item in value["items"])
+    if tag == "set":
+        return {_decode(item) for item in value["items"]}
+    if tag == "datetime":
+        return datetime.fromisoformat(value["v"])
+    if tag == "date":
+        return date.fromisoformat(value["v"])
+    if tag == "time":
+        return time.fromisoformat(value["v"])
+    if tag == "path":
+        return Path(value["v"])
+    if tag == "float":
+        return float(value["v"])
+    if tag == "dc":
+        cls = _CLASSES.get(value["t"])
+        if cls is None:
+            raise ValueError(f"unknown cached class {value['t']}")
+        fields = {k: _decode(v) for k, v in value["f"].items()}
+        names = {f.name for f in dataclasses.fields(cls) if f.init}
+        made = cls(**{k: v for k, v in fields.items() if k in names})
+        for key, item in fields.items():
+            if key not in names:
+                object.__setattr__(made, key, item)
+        return made
+    raise ValueError(f"unknown cache tag {tag!r}")

@@ -1,0 +1,250 @@
+"""Where reused work is kept: in memory for a `mkdocs serve` session, in SQLite across builds.
+
+An entry is a `(stage, key)` pair and a value (text from `codec.dumps`). Keys are fingerprints
+of everything the work was made from, so an entry is never stale; the value may carry the
+trace of other inputs it read (checked by the caller before use).
+
+On disk the cache is one SQLite file (`build.sqlite` in the cache folder), read entry by
+entry as a build asks (a build that reuses a page's HTML file never reads its HTML here).
+Each build saves in one transaction, so two builds at once never leave it half-written (the
+second waits, or skips saving), and each value carries its own checksum, so a damaged file
+is noticed and rebuilt instead of serving what it damaged. A file that is not such a
+database (foreign, truncated, corrupt, another format version) gives one warning, is moved
+aside and starts anew. Entries that a build did not use are dropped when it saves, so the
+cache follows the site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs_folio.cache import codec
+from mkdocs_folio.problems import Problems
+
+__all__ = ["FILE_NAME", "FORMAT", "CacheStore"]
+
+FORMAT = "mkdocs-folio-cache 1"
+FILE_NAME = "build.sqlite"
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS entries (stage TEXT, key TEXT, value TEXT, checksum BLOB, "
+    "used REAL, PRIMARY KEY (stage, key))",
+)
+
+
+def _checksum(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+class _Unreadable(Exception):
+    """The cache file is not one this version wrote, or it is damaged."""
+
+
+class CacheStore:
+    """One per plugin instance; `open()` at the start of each build, `save()` at its end."""
+
+    def __init__(self) -> None:
+        self._memory: dict[tuple[str, str], str] = {}
+        self._used: set[tuple[str, str]] = set()
+        self._new: dict[tuple[str, str], str] = {}
+        self._connection: sqlite3.Connection | None = None
+        self._problems: Problems | None = None
+        self.path: Path | None = None
+        self.enabled = True
+        self.hits = 0
+        self.misses = 0
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def open(self, folder: Path | None, problems: Problems, *, enabled: bool = True) -> None:
+        """Start a build. Entries read in earlier builds of this process stay in memory."""
+        self.enabled = enabled
+        self._used = set()
+        self._new = {}
+        self._problems = problems
+        self.hits = self.misses = 0
+        path = folder / FILE_NAME if (enabled and folder is not None) else None
+        if path != self.path:
+            self._close()
+            self._memory = {}
+            self.path = path
+        if path is not None and self._connection is None and path.exists():
+            self._connection = self._connect_reader(path, problems)
+
+    def get(self, stage: str, key: str) -> Any | None:
+        if not self.enabled:
+            return None
+        slot = (stage, key)
+        text = self._memory.get(slot)
+        if text is None and self._connection is not None:
+            text = self._read(slot)
+            if text is not None:
+                self._memory[slot] = text
+        if text is None:
+            self.misses += 1
+            return None
+        try:
+            value = codec.loads(text)
+        except ValueError:
+            self._memory.pop(slot, None)
+            self.misses += 1
+            return None
+        self._used.add(slot)
+        self.hits += 1
+        return value
+
+    def put(self, stage: str, key: str, value: Any) -> None:
+        """Keep `value`; one that the codec cannot write is simply not kept."""
+        if not self.enabled:
+            return
+        try:
+            text = codec.dumps(value)
+        except (TypeError, ValueError):
+            return
+        slot = (stage, key)
+        if self._memory.get(slot) != text:
+            self._new[slot] = text
+        self._memory[slot] = text
+        self._used.add(slot)
+
+    def keep(self, stage: str, key: str) -> None:
+        """This build still uses an entry it did not read (its work was reused another way)."""
+        self._used.add((stage, key))
+
+    def save(self, problems: Problems) -> None:
+        """End of a build: forget what it did not use; write what changed to disk."""
+        if not self.enabled:
+            return
+        for slot in [slot for slot in self._memory if slot not in self._used]:
+            del self._memory[slot]
+        if self.path is not None:
+            self._write(self.path)
+        self._new = {}
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
+
+    # -- disk -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            str(path), timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+    def _connect_reader(self, path: Path, problems: Problems) -> sqlite3.Connection | None:
+        try:
+            connection = self._connect(path)
+            try:
+                row = connection.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+                if row is None or row[0] != FORMAT:
+                    raise _Unreadable(
+                        f"it was written in format {row[0] if row else 'unknown'!r}, not {FORMAT!r}"
+                    )
+                connection.execute("SELECT count(*) FROM entries").fetchone()
+            except BaseException:
+                connection.close()
+                raise
+            return connection
+        except (sqlite3.Error, _Unreadable, OSError) as exc:
+            self._discard(path, problems, str(exc))
+            return None
+
+    def _read(self, slot: tuple[str, str]) -> str | None:
+        assert self._connection is not None
+        try:
+            row = self._connection.execute(
+                "SELECT value, checksum FROM entries WHERE stage=? AND key=?", slot
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._damaged(f"reading it failed ({exc})")
+            return None
+        if row is None:
+            return None
+        value, checksum = row
+        if not isinstance(value, str) or _checksum(value) != checksum:
+            self._damaged(f"an entry does not match its checksum ({slot[0]})")
+            return None
+        return value
+
+    def _damaged(self, why: str) -> None:
+        """A damaged file noticed mid-build: nothing more is read from it."""
+        self._close()
+        if self.path is not None and self._problems is not None:
+            self._discard(self.path, self._problems, why)
+        self._memory = {slot: text for slot, text in self._memory.items() if slot in self._new}
+
+    def _discard(self, path: Path, problems: Problems, why: str) -> None:
+        """Move a bad cache file aside (never delete what might be someone's file)."""
+        aside = path.with_name(f"{path.name}.unreadable")
+        try:
+            for extra in ("-wal", "-shm"):
+                Path(f"{path}{extra}").unlink(missing_ok=True)
+            os.replace(path, aside)
+        except OSError:
+            pass
+        problems.add(
+            f"the build cache could not be used: {why}",
+            path,
+            None,
+            "this build renders every page again and writes a new cache; the old file is "
+            f"kept as {aside.name} (delete it, or the whole {path.parent.name}/ folder, "
+            "whenever you like)",
+        )
+
+    def _write(self, path: Path) -> None:
+        connection = self._connection
+        try:
+            if connection is None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                connection = self._connection = self._connect(path)
+            connection.execute("BEGIN IMMEDIATE")
+        except (sqlite3.Error, OSError):
+            self._close()
+            return  # a read-only folder, or a build beside this one holds it: skip saving
+        try:
+            for statement in _SCHEMA:
+                connection.execute(statement)
+            row = connection.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+            if row is not None and row[0] != FORMAT:
+                connection.execute("DELETE FROM entries")
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (name, value) VALUES ('format', ?)", (FORMAT,)
+            )
+            now = time.time()
+            connection.executemany(
+                "INSERT OR REPLACE INTO entries (stage, key, value, checksum, used) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(s, k, v, _checksum(v), now) for (s, k), v in self._new.items()],
+            )
+            # What this build did not use goes (a build running beside this one on the same
+            # folder writes what it used in its own transaction).
+            connection.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS used (stage TEXT, key TEXT, PRIMARY KEY (stage, key))"
+            )
+            connection.execute("DELETE FROM used")
+            connection.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", list(self._used))
+            connection.execute(
+                "DELETE FROM entries WHERE NOT EXISTS (SELECT 1 FROM used "
+                "WHERE used.stage = entries.stage AND used.key = entries.key)"
+            )
+            connection.execute("COMMIT")
+        except sqlite3.Error:
+            # Locked for too long, the disk is full, the file was damaged: the next build
+            # renders again what this one could not keep.
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            self._close()
