@@ -1,20 +1,26 @@
-"""Whole-site benchmark: a generated al-folio site built by mkdocs-folio (and, when installed,
-the same posts by Jekyll and Hugo with a minimal layout).
+"""Whole-site benchmark: mkdocs-folio against bare Jekyll and Hugo on the same generated site.
 
-    python bench/site_bench.py [--posts 1000] [--news 300] [--projects 100] [--entries 2000]
-                               [--repeat 3] [--keep DIR]
+    python bench/site_bench.py [--scales 1,4] [--repeat 3] [--keep DIR] [--json]
 
-The site has an about page (news, latest posts, selected papers), the blog index with
-pagination and archives, a news page, a projects grid, a publications page over a generated
-bibliography, and the given numbers of posts, news items and projects. Printed figures:
+The site (`bench/sitegen.py`) has an about page (news, latest posts, selected papers), the
+blog with pagination and archives, news, projects, publications over a generated
+bibliography, an include and a layout override of its own; at scale 1: 1,000 posts, 300
+news items, 100 projects and 2,000 papers. Jekyll and Hugo (Debian's packages; skipped when
+absent) build the same posts, news and projects with one-line layouts and nothing else: a
+floor for what an engine needs on this machine.
 
-- cold `mkdocs build` wall time (a fresh process each run, median of --repeat);
-- the same build in process, with the time spent inside the plugin (all its hooks, Liquid and
-  the features included), per hook and per feature;
-- the rebuild `mkdocs serve` does after one post is edited (same plugin instance, caches
-  warm), median of --repeat edits;
-- Jekyll and Hugo (Debian packages; skipped when absent) building the same posts with a
-  one-line layout: a floor for what an engine needs on this machine, with ratios.
+For each scale it prints one table:
+
+- bare Jekyll, Hugo, folio cold (a new folder: no cache, no output) and folio warm (the same
+  folder built again, nothing changed): each the fastest of `--repeat` runs, interleaved, so
+  that a noisy machine slows all of them alike;
+- `mkdocs serve`: for each kind of edit a user makes (`sitegen.EDITS`), the time from saving
+  the file to the served page showing the change, measured as a browser sees it: the live
+  reload signal, then the page fetched again; the fastest of `--repeat` edits;
+- pages per second and peak memory of the cold build.
+
+It runs from a checkout after either of the README's install commands (it imports only the
+installed `mkdocs_folio`, and `bench/` itself).
 """
 
 from __future__ import annotations
@@ -22,228 +28,250 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import re
 import shutil
-import statistics
+import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+import urllib.request
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from sitegen import generate
+from sitegen import EDITS, generate
 
-# --- Measurements -------------------------------------------------------------------------------
+SCALE_1 = {"posts": 1000, "news": 300, "projects": 100, "entries": 2000}
+
+# A build in a child process that reports its own peak memory (kilobytes, Linux).
+BUILD = """
+import resource, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print("PEAK", peak)
+"""
 
 
-def run(cmd: list[str], cwd: Path) -> float:
+def run(cmd: list[str], cwd: Path) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return elapsed
+    return elapsed, done.stdout
 
 
-def cold_builds(folio: Path, repeat: int) -> list[float]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "_site"]
-    return [run(cmd, folio) for _ in range(repeat)]
+def folio_build(site: Path, *, cold: bool) -> tuple[float, int]:
+    """`mkdocs build` in a new process; cold: no cache folder and no output folder first."""
+    out = site / "_site"
+    if cold:
+        shutil.rmtree(site / ".cache", ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    elapsed, stdout = run([sys.executable, "-c", BUILD, str(site / "mkdocs.yml"), str(out)], site)
+    peak = int(re.search(r"PEAK (\d+)", stdout).group(1))
+    return elapsed, peak
 
 
-HOOKS = (
-    "on_config",
-    "on_files",
-    "on_nav",
-    "on_page_markdown",
-    "on_page_content",
-    "on_env",
-    "on_page_context",
-    "on_post_build",
-)
-FEATURE_HOOKS = (
-    "configure",
-    "files",
-    "register",
-    "liquid_variables",
-    "page_markdown",
-    "page_content",
-    "page_context",
-    "env",
-    "post_build",
-)
+def engine_command(engine: str, paths: dict[str, Path]) -> list[str] | None:
+    program = shutil.which(engine)
+    if program is None:
+        return None
+    if engine == "jekyll":
+        folder = paths["jekyll"]
+        return [program, "build", "-q", "-s", str(folder), "-d", str(folder / "_site")]
+    folder = paths["hugo"]
+    return [program, "--quiet", "-s", str(folder), "-d", str(folder / "public")]
 
 
-class Timers:
-    """Wall time inside the plugin's hooks and each feature's hooks.
-
-    MkDocs binds a plugin's event methods when it loads the config, so the methods are
-    wrapped on the classes, once, before any build. Nested calls are counted once.
-    """
-
-    def __init__(self) -> None:
-        self.hooks: dict[str, float] = defaultdict(float)
-        self.features: dict[str, float] = defaultdict(float)
-        self._depth = 0
-
-    def reset(self) -> None:
-        self.hooks.clear()
-        self.features.clear()
-
-    def _wrap(self, cls: type, name: str, table_name: str, key_of) -> None:
-        original = cls.__dict__.get(name)
-        if original is None:
-            return
-        timers = self
-
-        def timed(instance, *args, **kwargs):
-            start = time.perf_counter()
+def builds(paths: dict[str, Path], repeat: int) -> dict[str, float | None]:
+    """Fastest of `repeat` rounds; each round runs every engine once, in turn."""
+    commands = {e: engine_command(e, paths) for e in ("jekyll", "hugo")}
+    best: dict[str, float | None] = {"jekyll": None, "hugo": None, "cold": None, "warm": None}
+    peak = 0
+    site = paths["folio"]
+    for _ in range(repeat):
+        for engine, cmd in commands.items():
+            if cmd is None:
+                continue
             try:
-                return original(instance, *args, **kwargs)
-            finally:
-                getattr(timers, table_name)[key_of(instance, name)] += time.perf_counter() - start
-
-        setattr(cls, name, timed)
-
-    def instrument(self) -> None:
-        from mkdocs_folio.features import default_features
-        from mkdocs_folio.plugin import FolioPlugin
-
-        for hook in HOOKS:
-            self._wrap(FolioPlugin, hook, "hooks", lambda _i, n: n)
-        for feature_class in {type(f) for f in default_features()}:
-            for hook in FEATURE_HOOKS:
-                self._wrap(feature_class, hook, "features", lambda i, _n: i.name)
+                elapsed, _ = run(cmd, paths[engine])
+            except RuntimeError as exc:
+                print(f"{engine} failed: {exc}", file=sys.stderr)
+                commands[engine] = None
+                continue
+            best[engine] = min(best[engine] or elapsed, elapsed)
+        elapsed, memory = folio_build(site, cold=True)
+        best["cold"] = min(best["cold"] or elapsed, elapsed)
+        peak = max(peak, memory)
+        elapsed, _ = folio_build(site, cold=False)
+        best["warm"] = min(best["warm"] or elapsed, elapsed)
+    best["peak_kb"] = peak
+    return best
 
 
-def in_process(folio: Path, timers: Timers, edits: int) -> dict[str, object]:
-    """One build as `mkdocs serve` starts it, then `edits` rebuilds after editing a post."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    out = folio / "_site_serve"
-
-    def one_build() -> tuple[float, object]:
-        config = load_config(str(folio / "mkdocs.yml"), site_dir=str(out))
-        config.plugins.on_startup(command="serve", dirty=False)
-        plugin = config.plugins["folio"]
-        timers.reset()
-        start = time.perf_counter()
-        build(config, serve_url="http://127.0.0.1:8000/")
-        return time.perf_counter() - start, plugin
-
-    first_total, plugin = one_build()
-    first = {
-        "total": first_total,
-        "plugin": sum(timers.hooks.values()),
-        "hooks": dict(timers.hooks),
-        "features": dict(timers.features),
-    }
-    post = sorted((folio / "_posts").glob("*.md"))[len(list((folio / "_posts").glob("*.md"))) // 2]
-    rebuilds = []
-    rebuild_plugin = []
-    for n in range(edits):
-        text = post.read_text()
-        post.write_text(text.replace("\n\n", f"\n\nEdited {n}.\n\n", 1))
-        total, again = one_build()
-        assert again is plugin, "the plugin instance must survive rebuilds"
-        rebuilds.append(total)
-        rebuild_plugin.append(sum(timers.hooks.values()))
-    edited_url = out / "blog"
-    assert any(edited_url.rglob("index.html"))
-    return {
-        "first": first,
-        "rebuild": statistics.median(rebuilds),
-        "rebuild_plugin": statistics.median(rebuild_plugin),
-        "pages": sum(1 for _ in out.rglob("index.html")),
-    }
+# --- mkdocs serve -------------------------------------------------------------------------------
 
 
-def engine_builds(paths: dict[str, Path], repeat: int) -> dict[str, float | None]:
-    """Median build time of each engine that is installed (None when absent or failing)."""
-    commands = {
-        "jekyll": ["build", "-q", "-s", str(paths["jekyll"]), "-d", str(paths["jekyll"] / "_site")],
-        "hugo": ["--quiet", "-s", str(paths["hugo"]), "-d", str(paths["hugo"] / "public")],
-    }
-    results: dict[str, float | None] = {}
-    for engine, args in commands.items():
-        results[engine] = None
-        program = shutil.which(engine)
-        if program is None:
-            continue
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8", "replace")
+
+
+class Server:
+    """`mkdocs serve` on the site, driven as a browser with live reload would drive it."""
+
+    def __init__(self, site: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=site,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            try:
+                fetch(self.base, timeout=5)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("mkdocs serve did not start")
+
+    def epoch(self, url: str) -> tuple[str, str]:
+        """The live-reload epoch a page was served with, and its request id."""
+        match = re.search(r"livereload\((\d+), (\d+)\)", fetch(self.base + url))
+        assert match, "no live-reload script in the served page"
+        return match.group(1), match.group(2)
+
+    def wait_for_reload(self, epoch: str, request: str) -> None:
+        """What the live-reload script in a browser does: wait for the next build."""
+        while True:
+            answer = fetch(f"{self.base}livereload/{epoch}/{request}", timeout=120)
+            if answer.strip() and int(answer) > int(epoch):
+                return
+
+    def stop(self) -> None:
+        self.process.terminate()
         try:
-            times = [run([program, *args], paths[engine]) for _ in range(repeat)]
-        except RuntimeError as exc:
-            print(f"{engine} failed: {exc}", file=sys.stderr)
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def serve_latencies(site: Path, repeat: int) -> dict[str, float]:
+    """For each edit kind, the fastest time from saving to the page showing the change."""
+    server = Server(site)
+    best: dict[str, float] = {}
+    try:
+        number = 0
+        for _ in range(repeat):
+            for edit in EDITS:
+                number += 1
+                time.sleep(0.3)  # let the watcher settle after the last build
+                epoch, request = server.epoch("")  # the live-reload epoch is the site's
+                start = time.perf_counter()
+                url, marker = edit.apply(site, number)
+                server.wait_for_reload(epoch, request)
+                while True:
+                    page = fetch(server.base + url)
+                    if (marker in page) != edit.gone:
+                        break
+                    if time.perf_counter() - start > 120:
+                        raise RuntimeError(f"{edit.name}: the change never showed on /{url}")
+                    epoch, request = server.epoch(url)
+                    server.wait_for_reload(epoch, request)
+                elapsed = time.perf_counter() - start
+                best[edit.name] = min(best.get(edit.name, elapsed), elapsed)
+    finally:
+        server.stop()
+    return best
+
+
+# --- The table ----------------------------------------------------------------------------------
+
+
+def table(scale: int, counts: dict[str, int], pages: int, figures: dict, latency: dict) -> str:
+    jekyll = figures["jekyll"]
+    rows = [
+        ("bare Jekyll (one-line layouts)", figures["jekyll"]),
+        ("Hugo (one-line layouts)", figures["hugo"]),
+        ("folio cold build (new folder)", figures["cold"]),
+        ("folio warm build (nothing changed)", figures["warm"]),
+    ]
+    rows += [(f"serve: {name}", seconds) for name, seconds in latency.items()]
+    lines = [
+        f"scale {scale}: {counts['posts']:,} posts, {counts['news']:,} news, "
+        f"{counts['projects']:,} projects, {counts['entries']:,} papers; {pages:,} pages",
+        "",
+        "| measure | seconds | vs Jekyll |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, value in rows:
+        if value is None:
+            lines.append(f"| {name} | n/a | |")
             continue
-        results[engine] = statistics.median(times)
-    return results
+        ratio = f"{value / jekyll:.2f}x" if jekyll else ""
+        lines.append(f"| {name} | {value:.2f} | {ratio} |")
+    cold = figures["cold"]
+    lines.append(f"| folio cold build: pages per second | {pages / cold:,.0f} | |")
+    lines.append(f"| folio cold build: peak memory | {figures['peak_kb'] / 1024:,.0f} MB | |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--posts", type=int, default=1000)
-    parser.add_argument("--news", type=int, default=300)
-    parser.add_argument("--projects", type=int, default=100)
-    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--scales", default="1,4", help="comma-separated multiples of scale 1")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve latencies")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args()
 
-    base = args.keep or Path(tempfile.mkdtemp(prefix="folio-site-bench-"))
-    base.mkdir(parents=True, exist_ok=True)
-    paths = generate(base, args.posts, args.news, args.projects, args.entries)
-    print(
-        f"site: {args.posts} posts, {args.news} news, {args.projects} projects, "
-        f"{args.entries}-entry bib  ({base})"
-    )
-
-    cold = cold_builds(paths["folio"], args.repeat)
-    timers = Timers()
-    timers.instrument()
-    serve = in_process(paths["folio"], timers, args.repeat)
-    engines = engine_builds(paths, args.repeat)
-
-    cold_median = statistics.median(cold)
-    first = serve["first"]
-    rows = [
-        ("mkdocs build, cold (fresh process, wall)", cold_median),
-        ("  same build in process (MkDocs + plugin)", first["total"]),
-        ("  of which inside the folio plugin", first["plugin"]),
-        ("serve rebuild after editing one post", serve["rebuild"]),
-        ("  of which inside the folio plugin", serve["rebuild_plugin"]),
-    ]
-    for name in ("jekyll", "hugo"):
-        value = engines[name]
-        label = f"{name} build of the same {args.posts} posts, minimal layout"
-        rows.append((label, value))
-    print()
-    print(f"{'measure':<58} {'seconds':>8} {'vs jekyll':>10} {'vs hugo':>8}")
-    print("-" * 88)
-    for label, value in rows:
-        if value is None:
-            print(f"{label:<58} {'n/a':>8}   (not installed)")
-            continue
-        ratios = []
-        for name in ("jekyll", "hugo"):
-            ref = engines[name]
-            ratios.append(f"{value / ref:.2f}x" if ref else "-")
-        print(f"{label:<58} {value:8.2f} {ratios[0]:>10} {ratios[1]:>8}")
-    print()
-    print(f"pages written: {serve['pages']} (index.html files)")
-    print("plugin time by hook (first build):")
-    for hook, seconds in sorted(first["hooks"].items(), key=lambda kv: -kv[1]):
-        print(f"  {hook:<20} {seconds:7.3f} s")
-    print("feature time (first build, inside the hooks above):")
-    for name, seconds in sorted(first["features"].items(), key=lambda kv: -kv[1]):
-        print(f"  {name:<20} {seconds:7.3f} s")
-    if args.json:
-        print(json.dumps({"cold": cold, "serve": serve, "engines": engines}, default=str))
-    if not args.keep:
+    print(f"mkdocs-folio site benchmark, {date.today().isoformat()}, {machine()}")
+    results = {}
+    for scale in (int(s) for s in args.scales.split(",")):
+        counts = {name: value * scale for name, value in SCALE_1.items()}
+        base = (args.keep / f"scale-{scale}") if args.keep else Path(tempfile.mkdtemp())
         shutil.rmtree(base, ignore_errors=True)
+        paths = generate(base, **counts)
+        figures = builds(paths, args.repeat)
+        pages = sum(1 for _ in (paths["folio"] / "_site").rglob("index.html"))
+        latency = {} if args.no_serve else serve_latencies(paths["folio"], args.repeat)
+        print()
+        print(table(scale, counts, pages, figures, latency))
+        results[scale] = {"figures": figures, "latency": latency, "pages": pages}
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    if args.json:
+        print(json.dumps(results))
 
 
 if __name__ == "__main__":

@@ -37,3 +37,6 @@ class FolioConfig(base.Config):
     cache = c.Type(bool, default=True)
     # Where the build cache lives, relative to mkdocs.yml.
     cache_dir = c.Optional(c.Type(str))
+    # How `mkdocs serve` notices a saved file: the system's file events, or MkDocs' polling
+    # (for folders that do not send events, such as some network and WSL shares).
+    live_reload = c.Choice(("native", "polling"), default="native")

@@ -36,6 +36,7 @@ from mkdocs_folio.adapter.owned import OwnedPages
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.render import page_html
 from mkdocs_folio.adapter.reporting import Reporter
+from mkdocs_folio.adapter.serve import notice_changes_at_once
 from mkdocs_folio.adapter.templates import TemplateCode, TemplateSources, track_templates
 from mkdocs_folio.adapter.views import (
     PAGE_SPECIFIC_SITE_VIEW,
@@ -203,6 +204,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             )
 
     # -- files -----------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and self.config.live_reload == "native":
+            notice_changes_at_once(server)
+        return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.ctx is not None:

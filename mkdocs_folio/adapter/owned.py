@@ -91,9 +91,9 @@ class OwnedPages:
             dest = file.abs_dest_path
             if not post_page and keeper.is_current(file.dest_uri, rendered.html_key, dest):
                 continue  # last build wrote this very HTML there
-            output = rendered.html
-            if output is None:
-                output = plugin.store.get("html", rendered.html_key) or ""
+            if rendered.html is None:  # unchanged, but its file is gone or was changed
+                rendered = render_page(plugin, page, env, config, files, nav, pages, reuse=False)
+            output = rendered.html or ""
             for handler in post_page:
                 output = handler(output, page=page, config=config)
             if write_page(page, output) and not post_page:

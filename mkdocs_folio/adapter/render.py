@@ -7,10 +7,11 @@ under the fingerprint of its own inputs, with the trace of what else it read
 - the **body**: Liquid, the features' Markdown hooks, Markdown, the features' HTML hooks;
   kept with `page.content`, the table of contents and what the features noted of the page
   (search entries, the feed's HTML, diagram libraries...);
-- the **template**: the page's layout around its body, given its view (`folio_page`);
 - the **page** as a whole, keyed by what is cheap to know before any work: the page's own
   source, its address, the build and the site's chrome. Its trace is the union of the
-  three: the body's reads, the reads of the features that build the view, the layout's.
+  body's reads, the reads of the features that build the page's view (`folio_page`) and
+  the templates its layout loads. Its HTML is not kept here: the file the last build wrote
+  is (see `adapter/outputs.py`).
 
 A page whose inputs and traced reads are all unchanged costs a key and a lookup; one whose
 navbar changed renders its layout again around its kept body; one whose source changed
@@ -68,8 +69,12 @@ def render_page(
     files: Files,
     nav: Navigation,
     pages: list[File],
+    *,
+    reuse: bool = True,
 ) -> Rendered:
-    """One owned page from its source to its HTML, through folio's page hooks."""
+    """One owned page from its source to its HTML, through folio's page hooks. With `reuse`,
+    a page whose inputs are all unchanged is not rendered: `Rendered.html` is then None and
+    `html_key` the fingerprint of the HTML written for it before."""
     ctx = plugin.ctx
     assert ctx is not None and ctx.resolver is not None
     source = ctx.pages[page.file.src_uri]
@@ -79,17 +84,16 @@ def render_page(
         page.meta = plugin.meta_for(source)
         variables = plugin.liquid_variables(page, source)
         key = page_key(plugin, page, source, variables, env, nav)
-        kept = store.get("page", key) if key else None
+        kept = store.get("page", key) if key and reuse else None
         if kept is not None and ctx.resolver.still_valid(kept["deps"]):
             _reuse_page(plugin, page, kept)
             return Rendered(None, kept["html"], reused=True)
         work = Trace()
         with captured_logs() as logs, trace.recording(work):
             body_key, features = render_body(plugin, page, source, variables, files)
-            html, template_key = render_template(plugin, page, env, config, nav, pages)
+            html = render_template(plugin, page, env, config, nav, pages)
         html_key = digest(html)
         if key and work.reusable:
-            store.put("html", html_key, html)
             store.put(
                 "page",
                 key,
@@ -99,7 +103,6 @@ def render_page(
                     "effects": work.effects,
                     "logs": logs,
                     "body": body_key,
-                    "template": template_key,
                     "features": {
                         feature.name: features.get(feature.name)
                         for feature in plugin.features
@@ -137,7 +140,7 @@ def page_key(
         front.meta,
         [front.has_front_matter, front.broken, front.not_utf8],
         [source.layout, source.title, source.permalink, source.collection, source.generated],
-        page.meta,
+        page.meta.get("template"),  # the rest of page.meta comes from the front matter
         extra,
     )
 
@@ -148,10 +151,8 @@ def _reuse_page(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
     for feature in plugin.features:
         if feature.after_render:
             feature.import_page(ctx, page.file.src_uri, kept["features"].get(feature.name))
-    plugin.store.keep("html", kept["html"])
-    for stage in ("body", "template"):
-        if kept.get(stage):
-            plugin.store.keep(stage, kept[stage])
+    if kept.get("body"):
+        plugin.store.keep("body", kept["body"])  # needed again when only the layout changes
     _replay(plugin, kept)
 
 
@@ -286,70 +287,16 @@ def render_template(
     config: MkDocsConfig,
     nav: Navigation,
     pages: list[File],
-) -> tuple[str, str | None]:
-    """The page's layout, rendered as MkDocs would (folio's context hook included), or the
-    HTML a build made before from the same values. Returns the HTML and its key."""
+) -> str:
+    """The page's layout around its body, rendered as MkDocs would (folio's context hook
+    included). Not kept on its own: when anything of it changes, the body or the chrome,
+    the page is rendered anew, and the whole page is what is kept (`render_page`)."""
     ctx = plugin.ctx
-    assert ctx is not None and ctx.resolver is not None
+    assert ctx is not None
     page.active = True
     context = get_context(nav, pages, config, page)
     context = plugin.on_page_context(context, page=page, config=config, nav=nav) or context
-    name = page.meta.get("template", "main.html")
-    key = _key(
-        "template",
-        plugin.template_digest(env, nav),
-        name,
-        page_values(page),
-        context.get("folio_page"),
-        context["base_url"],
-        context["extra_css"],
-        [str(script) for script in context["extra_javascript"]],
-    )
-    kept = plugin.store.get("template", key) if key else None
-    if kept is not None and ctx.resolver.still_valid(kept["deps"]):
-        _replay(plugin, kept)
-        return kept["html"], key
-    work = Trace()
-    with captured_logs() as logs, trace.recording(work):
-        output = env.get_template(name).render(context)
-    if key and work.reusable:
-        plugin.store.put(
-            "template",
-            key,
-            {
-                "deps": work.deps,
-                "problems": work.problems,
-                "effects": work.effects,
-                "logs": logs,
-                "html": output,
-            },
-        )
-        return output, key
-    return output, None
-
-
-def page_values(page: Page) -> list[Any]:
-    """What a layout may read of MkDocs' page besides its view."""
-
-    def link(other: Any) -> Any:
-        return [other.url, other.title] if other is not None else None
-
-    return [
-        page.file.src_uri,
-        page.url,
-        page.title,
-        page.canonical_url,
-        page.abs_url,
-        page.edit_url,
-        page.update_date,
-        page.is_homepage,
-        page.meta,
-        digest(page.content or ""),
-        toc_data(page.toc),
-        link(page.previous_page),
-        link(page.next_page),
-        link(page.parent),
-    ]
+    return env.get_template(page.meta.get("template", "main.html")).render(context)
 
 
 # -- shared -------------------------------------------------------------------------------

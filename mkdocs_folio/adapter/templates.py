@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from mkdocs_folio.cache import trace
-from mkdocs_folio.cache.fingerprint import digest
+from mkdocs_folio.cache.fingerprint import digest, fingerprint
 
 __all__ = ["TemplateCode", "TemplateSources", "track_templates"]
 
@@ -49,9 +49,21 @@ class TemplateSources:
     def __init__(self) -> None:
         self._files: dict[str, tuple[tuple[int, int], str]] = {}
         self._names: dict[str, str | None] = {}
+        self._fingerprints: dict[str, str] = {}
 
     def new_build(self) -> None:
         self._names = {}  # a template of the same name may now come from another folder
+        self._fingerprints = {}
+
+    def fingerprint(self, env: jinja2.Environment, name: str) -> str | None:
+        """`fingerprint(digest(env, name))`: what a trace notes for the template."""
+        known = self._fingerprints.get(name)
+        if known is None:
+            found = self.digest(env, name)
+            if found is None:
+                return None
+            known = self._fingerprints[name] = fingerprint(found)
+        return known
 
     def digest(self, env: jinja2.Environment, name: str) -> str | None:
         if name in self._names:
@@ -90,11 +102,11 @@ def track_templates(env: jinja2.Environment, sources: TemplateSources, code: Tem
     def get_template(name: Any, parent: Any = None, globals: Any = None) -> jinja2.Template:
         template = original(name, parent, globals)
         if trace.is_recording():
-            found = sources.digest(env, template.name or str(name))
+            found = sources.fingerprint(env, template.name or str(name))
             if found is None:
                 trace.uncacheable(f"template {name} has no source")
             else:
-                trace.record("template", template.name or str(name), found)
+                trace.record_fingerprint("template", template.name or str(name), found)
         return template
 
     env.get_template = get_template  # type: ignore[method-assign]

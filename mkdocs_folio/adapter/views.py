@@ -57,8 +57,13 @@ class SiteView:
         # A reused page depends on the site-wide values its templates read (cache/trace.py).
         value = object.__getattribute__(self, name)
         if trace.is_recording() and name in _SITE_VIEW_FIELDS:
-            trace.record("site-view", name, value)
+            trace.record_field(self, "site-view", name, value)
         return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in _SITE_VIEW_FIELDS:
+            trace.forget_field(self, "site-view", name)
 
 
 _SITE_VIEW_FIELDS = frozenset(SiteView.__dataclass_fields__)

@@ -112,6 +112,40 @@ def record(kind: str, key: str, value: Any) -> None:
         trace.deps[name] = digest
 
 
+def record_field(owner: Any, kind: str, name: str, value: Any) -> None:
+    """`record` for a field of an object that does not change during a build (the site's
+    settings, its chrome): the value's fingerprint is computed once per object and field."""
+    if not _active:
+        return
+    memo = owner.__dict__.get("_folio_digests")
+    if memo is None:
+        memo = owner.__dict__["_folio_digests"] = {}
+    digest = memo.get(name)
+    if digest is None:
+        traces = _active[:]
+        _active.clear()
+        try:
+            digest = memo[name] = fingerprint(value)
+        except Unfingerprintable as exc:
+            for trace in traces:
+                trace.reasons.append(f"{kind} {name}: {exc}")
+            return
+        finally:
+            _active[:] = traces
+    for trace in _active:
+        trace.deps[f"{kind}{SEP}{name}"] = digest
+
+
+def forget_field(owner: Any, kind: str, name: str) -> None:
+    """A field `record_field` knows was set again: its fingerprint is computed anew, by the
+    object and by the build's resolver."""
+    memo = owner.__dict__.get("_folio_digests")
+    if memo is not None:
+        memo.pop(name, None)
+    if _resolver is not None:
+        _resolver.forget(f"{kind}{SEP}{name}")
+
+
 def record_fingerprint(kind: str, key: str, digest: str) -> None:
     """`record` for a value whose fingerprint the caller already has."""
     if not _active:
@@ -225,6 +259,9 @@ class Resolver:
                     digest = None
         self._known[name] = digest
         return digest
+
+    def forget(self, name: str) -> None:
+        self._known.pop(name, None)
 
     def still_valid(self, deps: dict[str, str]) -> bool:
         """Whether every input in `deps` still has the fingerprint it had."""

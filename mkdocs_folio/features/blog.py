@@ -291,8 +291,8 @@ class BlogFeature(Feature):
         archive = self.archives.get(page.file.src_uri)
         if archive is not None:
             view.extra["archive"] = self.archive_view(ctx, archive)
-            # What a reused archive page depends on (cache/trace.py): its rows.
-            trace.record("blog", f"archive{trace.SEP}{page.file.src_uri}", view.extra["archive"])
+            # What a reused archive page depends on (cache/trace.py): its documents.
+            trace.record("blog", f"archive{trace.SEP}{page.file.src_uri}", _listed(archive))
             return
         if source.layout in ("post", "distill"):
             view.extra["post"] = self.post_view(ctx, page, source)
@@ -302,7 +302,7 @@ class BlogFeature(Feature):
         kind, _, rest = key.partition(trace.SEP)
         if kind == "archive":
             archive = self.archives.get(rest)
-            return self.archive_view(ctx, archive) if archive is not None else None
+            return _listed(archive) if archive is not None else None
         if kind == "settings":
             return self.settings.get(rest) or archive_settings(ctx.site.config, rest)
         if kind == "related-settings":
@@ -435,6 +435,12 @@ class BlogFeature(Feature):
         target = Path(ctx.config.site_dir) / "feed.xml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")
+
+
+def _listed(archive: Archive) -> list[Any]:
+    """What an archive page shows of its documents (its rows are made from these)."""
+    head = [archive.kind, archive.title, archive.description]
+    return [head, [(d.title, d.slug, d.url, d.redirect, d.date) for d in archive.documents]]
 
 
 def _document_link(ctx: BuildContext, document: Document) -> tuple[str, str, bool]:

@@ -75,8 +75,13 @@ class SiteConfig:
         # settings it reads: a field read is noted with its value; `raw` means all of them.
         value = object.__getattribute__(self, name)
         if trace.is_recording() and name in _FIELDS:
-            trace.record("config-field", name, value)
+            trace.record_field(self, "config-field", name, value)
         return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in _FIELDS:
+            trace.forget_field(self, "config-field", name)
 
     def _raw_value(self, key: str) -> Any:
         raw = object.__getattribute__(self, "raw")

@@ -1,0 +1,62 @@
+"""`mkdocs serve` that notices a saved file at once.
+
+MkDocs' live-reload server finds changes by polling: every half second it walks every
+watched folder and compares what it finds. A saved edit waits up to half a second before the
+rebuild even starts, and on a site with thousands of files each walk costs time of its own.
+The operating system can say when a file changes (inotify on Linux, FSEvents on macOS,
+ReadDirectoryChangesW on Windows): `notice_changes_at_once` moves the server's watches to
+watchdog's native observer. Where native events do not arrive (some network or shared
+folders, WSL editing Windows files), `live_reload: polling` in the plugin's options keeps
+MkDocs' polling.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+log = logging.getLogger("mkdocs.plugins.folio")
+
+__all__ = ["notice_changes_at_once"]
+
+
+def notice_changes_at_once(server: Any) -> bool:
+    """Move the server's watches to the native observer; False (nothing changed) when the
+    server is not the one this was written for, or the native observer cannot watch."""
+    watched = getattr(server, "_watched_paths", None)
+    refs = getattr(server, "_watch_refs", None)
+    old = getattr(server, "observer", None)
+    if not isinstance(watched, dict) or not isinstance(refs, dict) or old is None:
+        return False
+    try:
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+    except ImportError:  # pragma: no cover - watchdog is a dependency of MkDocs
+        return False
+    if Observer is PollingObserver or type(old) is not PollingObserver:
+        return False  # no native observer on this system, or someone else replaced it
+    counts = dict(watched)
+    new = Observer()
+    try:
+        for path in counts:
+            # Fail early (an inotify limit, a folder native events cannot watch) before
+            # anything is moved.
+            new.unschedule(new.schedule(_Ignore(), path, recursive=True))
+    except OSError as exc:
+        log.debug("native file watching unavailable (%s); polling instead", exc)
+        return False
+    for path in counts:
+        old.unschedule(refs.pop(path))
+    watched.clear()
+    server.observer = new
+    for path, count in counts.items():
+        for _ in range(count):
+            server.watch(path)
+    return True
+
+
+class _Ignore:
+    """A watchdog handler that does nothing (used to test that a path can be watched)."""
+
+    def dispatch(self, event: Any) -> None:
+        return None
