@@ -40,3 +40,5 @@ class FolioConfig(base.Config):
     # How `mkdocs serve` notices a saved file: the system's file events, or MkDocs' polling
     # (for folders that do not send events, such as some network and WSL shares).
     live_reload = c.Choice(("native", "polling"), default="native")
+    # Processes that render pages at once; default: one per core (Linux), else 1.
+    workers = c.Optional(c.Type(int))

@@ -44,6 +44,7 @@ from mkdocs_folio.adapter.views import (
     build_page_view,
     build_site_view,
 )
+from mkdocs_folio.adapter.workers import default_workers
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import fingerprint
 from mkdocs_folio.cache.store import CacheStore
@@ -438,6 +439,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if source is not None and source.front.not_utf8:
             return source.front.body
         return None
+
+    @property
+    def workers(self) -> int:
+        """How many processes render the pages folio owns (`workers:`, else one a core)."""
+        chosen = self.config.workers
+        return max(1, chosen) if isinstance(chosen, int) else default_workers()
 
     def meta_for(self, source: SourcePage) -> dict[str, Any]:
         """`page.meta` of a page: its front matter for MkDocs and Material, its template."""

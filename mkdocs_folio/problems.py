@@ -45,6 +45,9 @@ class Problems:
     recorded: bool = field(default=False, repr=False, compare=False)
     """The build's own collection: each problem is also noted by the work that found it (see
     cache/trace.py), so reused work reports it again. Working collections are not."""
+    held: bool = field(default=False, repr=False, compare=False)
+    """While pages render in order-independent batches (adapter/workers.py), their problems
+    are only noted by the work that found them, then added in page order."""
 
     def __post_init__(self) -> None:
         self._seen.update(self.items)
@@ -63,6 +66,8 @@ class Problems:
     def append(self, problem: Problem) -> None:
         if self.recorded:
             trace.problem(problem)
+            if self.held and trace.is_recording():
+                return
         if problem not in self._seen:
             self._seen.add(problem)
             self.items.append(problem)

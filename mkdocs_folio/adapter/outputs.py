@@ -184,12 +184,15 @@ class OutputKeeper:
         self.kept.add(rel)
         return True
 
-    def page_written(self, rel: str, html_key: str, abs_dest: str) -> None:
-        if not self.active:
-            return
+    @staticmethod
+    def on_disk(abs_dest: str) -> list[int] | None:
+        """A written file's size and time (taken where it was written: a worker)."""
         written = _stat(abs_dest)
-        if written is not None:
-            self.records[rel] = ["page", html_key, list(written)]
+        return list(written) if written is not None else None
+
+    def page_written(self, rel: str, html_key: str, on_disk: list[int]) -> None:
+        if self.active:
+            self.records[rel] = ["page", html_key, on_disk]
             self.written.add(rel)
 
     # -- the end ----------------------------------------------------------------------------

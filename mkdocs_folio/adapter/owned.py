@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs import utils
 from mkdocs.structure.files import File, Files
 
-from mkdocs_folio.adapter.render import render_page
+from mkdocs_folio.adapter.render import apply_entry, held_logs, probe_page, render_page
+from mkdocs_folio.adapter.workers import run_batch
 
 if TYPE_CHECKING:
     import jinja2
@@ -79,25 +80,63 @@ class OwnedPages:
         files: Files,
         nav: Navigation,
     ) -> None:
-        """Render and write every owned page, in file order."""
+        """Render and write every owned page that changed; report everything in page order."""
+        ctx = plugin.ctx
+        assert ctx is not None
         pages = all_pages(files, self.files)
         post_page = _other_post_page_handlers(config, plugin)
         keeper = plugin.outputs
+        todo: list[OwnedFile] = []
         for file in self.files:
-            page = file.page
-            if page is None:
+            if file.page is None:
                 continue
-            rendered = render_page(plugin, page, env, config, files, nav, pages)
-            dest = file.abs_dest_path
-            if not post_page and keeper.is_current(file.dest_uri, rendered.html_key, dest):
-                continue  # last build wrote this very HTML there
-            if rendered.html is None:  # unchanged, but its file is gone or was changed
-                rendered = render_page(plugin, page, env, config, files, nav, pages, reuse=False)
+            reused = probe_page(plugin, file.page, env, nav)
+            if (
+                reused is not None
+                and not post_page
+                and keeper.is_current(file.dest_uri, reused.html_key, file.abs_dest_path)
+            ):
+                continue  # unchanged, and last build wrote this very HTML there
+            todo.append(file)
+        if not todo:
+            return
+
+        def render_one(file: OwnedFile) -> tuple[str, dict[str, Any], Any]:
+            assert file.page is not None
+            rendered = render_page(plugin, file.page, env, config, files, nav, pages)
             output = rendered.html or ""
             for handler in post_page:
-                output = handler(output, page=page, config=config)
-            if write_page(page, output) and not post_page:
-                keeper.page_written(file.dest_uri, rendered.html_key, dest)
+                output = handler(output, page=file.page, config=config)
+            written = write_page(file.page, output) and not post_page
+            return (
+                rendered.html_key,
+                rendered.entry or {},
+                keeper.on_disk(file.abs_dest_path) if written else None,
+            )
+
+        # Other plugins' page hooks may keep state of their own: then one process does all.
+        workers = 1 if post_page else plugin.workers
+        ctx.problems.held = True
+        try:
+            with held_logs():
+                results, entries, missing = run_batch(
+                    todo,
+                    render_one,
+                    workers=workers,
+                    entries_made=plugin.store.new_entries,
+                    in_child=plugin.store.after_fork,
+                )
+                for index in missing:
+                    results[index] = render_one(todo[index])
+        finally:
+            ctx.problems.held = False
+        plugin.store.add_entries(entries)
+        for index, file in enumerate(todo):
+            assert file.page is not None
+            html_key, entry, on_disk = results[index]
+            apply_entry(plugin, file.page, entry, effects=True)
+            if on_disk is not None:
+                keeper.page_written(file.dest_uri, html_key, on_disk)
 
 
 def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:

@@ -49,16 +49,39 @@ if TYPE_CHECKING:
 
 codec.register(Problem)
 
-__all__ = ["Rendered", "render_page"]
+__all__ = ["Rendered", "apply_entry", "held_logs", "probe_page", "render_page"]
 
 
 @dataclass
 class Rendered:
-    """One page's result: its HTML (None when it is the HTML kept under `html_key`)."""
+    """One page's result: its HTML (None when it was reused and not rendered), the
+    fingerprint of that HTML, and what rendering it noted (`entry`: its reads, warnings,
+    log messages, effects and the features' notes), kept under `key` when reusable."""
 
     html: str | None
     html_key: str
     reused: bool
+    key: str | None = None
+    entry: dict[str, Any] | None = None
+    reusable: bool = False
+
+
+def probe_page(
+    plugin: FolioPlugin, page: Page, env: jinja2.Environment, nav: Navigation
+) -> Rendered | None:
+    """A page whose inputs and traced reads are all what they were when it was last
+    rendered: taken back (the features' notes, its warnings) without rendering it. None
+    when it must be rendered."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    source = ctx.pages[page.file.src_uri]
+    page.meta = plugin.meta_for(source)
+    key = page_key(plugin, page, source, plugin.liquid_variables(page, source), env, nav)
+    kept = plugin.store.get("page", key) if key else None
+    if kept is None or not ctx.resolver.still_valid(kept["deps"]):
+        return None
+    _reuse_page(plugin, page, kept)
+    return Rendered(None, kept["html"], reused=True, key=key)
 
 
 def render_page(
@@ -69,52 +92,61 @@ def render_page(
     files: Files,
     nav: Navigation,
     pages: list[File],
-    *,
-    reuse: bool = True,
 ) -> Rendered:
-    """One owned page from its source to its HTML, through folio's page hooks. With `reuse`,
-    a page whose inputs are all unchanged is not rendered: `Rendered.html` is then None and
-    `html_key` the fingerprint of the HTML written for it before."""
+    """One owned page from its source to its HTML, through folio's page hooks. The entry
+    is kept in the store here; the caller reports what it noted (`apply_entry`)."""
     ctx = plugin.ctx
     assert ctx is not None and ctx.resolver is not None
     source = ctx.pages[page.file.src_uri]
-    store = plugin.store
     config._current_page = page
     try:
         page.meta = plugin.meta_for(source)
         variables = plugin.liquid_variables(page, source)
         key = page_key(plugin, page, source, variables, env, nav)
-        kept = store.get("page", key) if key and reuse else None
-        if kept is not None and ctx.resolver.still_valid(kept["deps"]):
-            _reuse_page(plugin, page, kept)
-            return Rendered(None, kept["html"], reused=True)
         work = Trace()
         with captured_logs() as logs, trace.recording(work):
             body_key, features = render_body(plugin, page, source, variables, files)
             html = render_template(plugin, page, env, config, nav, pages)
         html_key = digest(html)
-        if key and work.reusable:
-            store.put(
-                "page",
-                key,
-                {
-                    "deps": work.deps,
-                    "problems": work.problems,
-                    "effects": work.effects,
-                    "logs": logs,
-                    "body": body_key,
-                    "features": {
-                        feature.name: features.get(feature.name)
-                        for feature in plugin.features
-                        if feature.after_render
-                    },
-                    "html": html_key,
-                },
-            )
-        return Rendered(html, html_key, reused=False)
+        entry = {
+            "deps": work.deps,
+            "problems": work.problems,
+            "effects": work.effects,
+            "logs": logs,
+            "body": body_key,
+            "features": {
+                feature.name: features.get(feature.name)
+                for feature in plugin.features
+                if feature.after_render
+            },
+            "html": html_key,
+        }
+        reusable = bool(key) and work.reusable
+        if reusable:
+            plugin.store.put("page", key, entry)  # type: ignore[arg-type]
+        return Rendered(html, html_key, False, key, entry, reusable)
     finally:
         page.active = False
         config._current_page = None
+
+
+def apply_entry(plugin: FolioPlugin, page: Page, entry: dict[str, Any], *, effects: bool) -> None:
+    """Report what rendering a page noted, in page order: its warnings, MkDocs' messages,
+    the features' notes (the search index, the feed); its effects too when they were done
+    in another process."""
+    ctx = plugin.ctx
+    assert ctx is not None
+    for feature in plugin.features:
+        if feature.after_render:
+            feature.import_page(ctx, page.file.src_uri, entry["features"].get(feature.name))
+    for problem in entry["problems"]:
+        ctx.problems.append(problem)
+    for name, level, message in entry["logs"]:
+        logging.getLogger(name).log(level, "%s", message)
+    if effects:
+        for kind, payload in entry["effects"]:
+            for feature in plugin.features:
+                feature.replay_effect(ctx, kind, payload)
 
 
 def page_key(
@@ -330,9 +362,16 @@ class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.records: list[Any] = []
+        self._seen: set[int] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append([record.name, record.levelno, record.getMessage()])
+        if id(record) not in self._seen:  # on both loggers when MkDocs' propagates
+            self._seen.add(id(record))
+            self.records.append([record.name, record.levelno, record.getMessage()])
+
+
+# MkDocs' own logger does not pass its messages on to the root logger: listen to both.
+_LOGGERS = ("", "mkdocs")
 
 
 @contextmanager
@@ -340,12 +379,34 @@ def captured_logs() -> Iterator[list[Any]]:
     """The messages MkDocs and Markdown log while a piece of work runs (a link to a page
     that does not exist): reused work logs them again."""
     handler = _Capture()
-    root = logging.getLogger()
-    root.addHandler(handler)
+    loggers = [logging.getLogger(name) for name in _LOGGERS]
+    for logger in loggers:
+        logger.addHandler(handler)
     try:
         yield handler.records
     finally:
-        root.removeHandler(handler)
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+class _Hold(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextmanager
+def held_logs() -> Iterator[None]:
+    """Nothing is printed while it runs (pages capture what they log, `captured_logs`):
+    their messages are logged in page order afterwards, whatever process rendered them."""
+    hold = _Hold()
+    handlers = [h for name in _LOGGERS for h in logging.getLogger(name).handlers]
+    for handler in handlers:
+        handler.addFilter(hold)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(hold)
 
 
 def toc_data(toc: Any) -> list[Any]:

@@ -114,6 +114,26 @@ class CacheStore:
         self._memory[slot] = text
         self._used.add(slot)
 
+    def new_entries(self) -> dict[tuple[str, str], str]:
+        """The entries this build made so far (a worker sends them to the main process)."""
+        return dict(self._new)
+
+    def add_entries(self, entries: dict[tuple[str, str], str]) -> None:
+        """Entries a worker made, as `put` would have kept them."""
+        for slot, text in entries.items():
+            if self._memory.get(slot) != text:
+                self._new[slot] = text
+            self._memory[slot] = text
+            self._used.add(slot)
+
+    def after_fork(self) -> None:
+        """In a forked worker: a database connection must not cross a fork. The worker
+        opens its own to read, and reports only the entries it makes itself."""
+        self._connection = None
+        self._new = {}
+        if self.path is not None and self.path.exists() and self._problems is not None:
+            self._connection = self._connect_reader(self.path, self._problems)
+
     def keep(self, stage: str, key: str) -> None:
         """This build still uses an entry it did not read (its work was reused another way)."""
         self._used.add((stage, key))

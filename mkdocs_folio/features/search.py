@@ -100,9 +100,12 @@ class SearchFeature(Feature):
         marker = "\x00folio-docs\x00"
         index["docs"] = marker
         text = _dump(index)
-        pieces = [
-            _dump(e)[1:-1] if not isinstance(e, str) else e[1:-1] for e in self.entries.values()
-        ]
+        # Pages in the site's order, whichever process rendered them first.
+        order = {file.src_uri: n for n, file in enumerate(ctx.files or ())}
+        pieces = []
+        for src in sorted(self.entries, key=lambda src: order.get(src, len(order))):
+            entries = self.entries[src]
+            pieces.append((entries if isinstance(entries, str) else _dump(entries))[1:-1])
         docs = "[" + ",".join(piece for piece in pieces if piece) + "]"
         path.write_text(text.replace(_dump(marker), docs, 1), "utf-8")
 
