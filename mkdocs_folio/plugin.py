@@ -408,6 +408,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             feature.liquid_variables(self.ctx, page, source, variables)
         return variables
 
+    def liquid_extras(self, page: Page, source: SourcePage) -> dict[str, Any]:
+        """The Liquid variables of a page besides `page` (`paginator`): what a page lists of
+        other pages, and so part of what it is made from."""
+        assert self.ctx is not None
+        extras: dict[str, Any] = {}
+        for feature in self.features:
+            extras.update(feature.liquid_extras(self.ctx, page, source))
+        return extras
+
     def page_markdown_of(self, page: Page, source: SourcePage, variables: dict[str, Any]) -> str:
         """Liquid, then the features' hooks: the Markdown of a page (`page.meta` is set)."""
         ctx = self.ctx
@@ -599,6 +608,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.store.save(ctx.problems)
         self.reporter.flush(ctx.problems)
         trace.use_resolver(None)
+        if self.liquid is not None:
+            self.liquid.close()
 
     on_post_build = CombinedEvent(_on_post_build, _finish_build)
 

@@ -202,41 +202,41 @@ class OutputKeeper:
         rest. Returns how many stale files were deleted."""
         if not self.active or self.site_dir is None or not self.site_dir.is_dir():
             return 0
-        deleted = 0
         keep = self.kept | self.written
-        site = str(self.site_dir)
-        for entry in os.listdir(site):
-            if entry.startswith("."):
-                continue
-            top = os.path.join(site, entry)
-            if os.path.isdir(top) and not os.path.islink(top):
-                deleted += self._sweep(top, site, keep)
-            elif self._stale(top, site, keep):
-                deleted += self._delete(top)
-        self.records = {rel: record for rel, record in self.records.items() if rel in keep}
-        store.put("outputs", str(self.site_dir), self.records)
-        return deleted
-
-    def _sweep(self, folder: str, site: str, keep: set[str]) -> int:
         deleted = 0
-        for root, dirs, names in os.walk(folder, topdown=False):
-            for name in names:
-                path = os.path.join(root, name)
-                if self._stale(path, site, keep):
-                    deleted += self._delete(path)
-            for name in dirs:
-                with contextlib.suppress(OSError):
-                    os.rmdir(os.path.join(root, name))  # only succeeds when empty
-        with contextlib.suppress(OSError):
-            os.rmdir(folder)
+        with os.scandir(self.site_dir) as entries:
+            for entry in entries:
+                if not entry.name.startswith("."):  # hidden entries at the top stay
+                    deleted += self._sweep(entry, entry.name, keep)[0]
+        self.records = {rel: record for rel, record in self.records.items() if rel in keep}
+        store.put("outputs", str(self.site_dir), self.records, plain=True)
         return deleted
 
-    def _stale(self, path: str, site: str, keep: set[str]) -> bool:
-        rel = os.path.relpath(path, site).replace(os.sep, "/")
+    def _sweep(self, entry: os.DirEntry[str], rel: str, keep: set[str]) -> tuple[int, bool]:
+        """Delete the stale files under one entry (a folder left empty goes too); returns
+        how many were deleted and whether the entry itself is still there."""
+        if entry.is_dir(follow_symlinks=False):
+            deleted = 0
+            remaining = False
+            with os.scandir(entry.path) as inner:
+                for child in inner:
+                    gone, present = self._sweep(child, f"{rel}/{child.name}", keep)
+                    deleted += gone
+                    remaining = remaining or present
+            if not remaining:
+                with contextlib.suppress(OSError):
+                    os.rmdir(entry.path)
+                    return deleted, False
+            return deleted, True
         if rel in keep:
-            return False
-        stat = _stat(path)
-        return stat is not None and stat[1] < self.started_ns
+            return 0, True
+        try:
+            stale = entry.stat(follow_symlinks=False).st_mtime_ns < self.started_ns
+        except OSError:
+            return 0, False
+        if stale and self._delete(entry.path):
+            return 1, False
+        return 0, True
 
     @staticmethod
     def _delete(path: str) -> int:

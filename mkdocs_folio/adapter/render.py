@@ -76,8 +76,8 @@ def probe_page(
     assert ctx is not None and ctx.resolver is not None
     source = ctx.pages[page.file.src_uri]
     page.meta = plugin.meta_for(source)
-    key = page_key(plugin, page, source, plugin.liquid_variables(page, source), env, nav)
-    kept = plugin.store.get("page", key) if key else None
+    key = page_key(plugin, page, source, plugin.liquid_extras(page, source), env, nav)
+    kept = plugin.store.get("page", key, shared=True) if key else None
     if kept is None or not ctx.resolver.still_valid(kept["deps"]):
         return None
     _reuse_page(plugin, page, kept)
@@ -102,7 +102,8 @@ def render_page(
     try:
         page.meta = plugin.meta_for(source)
         variables = plugin.liquid_variables(page, source)
-        key = page_key(plugin, page, source, variables, env, nav)
+        extras = {name: value for name, value in variables.items() if name != "page"}
+        key = page_key(plugin, page, source, extras, env, nav)
         work = Trace()
         with captured_logs() as logs, trace.recording(work):
             body_key, features = render_body(plugin, page, source, variables, files)
@@ -153,28 +154,29 @@ def page_key(
     plugin: FolioPlugin,
     page: Page,
     source: SourcePage,
-    variables: dict[str, Any],
+    extras: dict[str, Any],
     env: jinja2.Environment,
     nav: Navigation,
 ) -> str | None:
     """What a page is made from that is known before any work: the build, the chrome, the
     page's source and front matter, its address, and its Liquid variables beyond `page`
     (a blog page's `paginator`, which lists other posts)."""
-    front = source.front
-    extra = {name: value for name, value in variables.items() if name != "page"}
     return _key(
         "page",
         plugin.template_digest(env, nav),
         page.file.src_uri,
         page.file.url,
-        digest(front.body),
-        front.body_line,
-        front.meta,
-        [front.has_front_matter, front.broken, front.not_utf8],
+        source.front.fingerprint(),
         [source.layout, source.title, source.permalink, source.collection, source.generated],
         page.meta.get("template"),  # the rest of page.meta comes from the front matter
-        extra,
+        {name: _compact(value) for name, value in extras.items()},
     )
+
+
+def _compact(value: Any) -> Any:
+    """A value as its own fingerprint says it (`__fingerprint__`), else as it is."""
+    own = getattr(type(value), "__fingerprint__", None)
+    return own(value) if own is not None else value
 
 
 def _reuse_page(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:

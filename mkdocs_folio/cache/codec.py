@@ -36,6 +36,12 @@ def dumps(value: Any) -> str:
     return ("T" if "\\u0000" in text else "P") + text
 
 
+def dumps_plain(value: Any) -> str:
+    """`dumps` for a value of JSON's own types only (lists, text-keyed mappings, text,
+    numbers, booleans, None)."""
+    return "P" + json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def loads(text: str) -> Any:
     try:
         if text[:1] == "P":

@@ -52,6 +52,7 @@ class CacheStore:
 
     def __init__(self) -> None:
         self._memory: dict[tuple[str, str], str] = {}
+        self._decoded: dict[tuple[str, str], Any] = {}
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], str] = {}
         self._connection: sqlite3.Connection | None = None
@@ -74,14 +75,23 @@ class CacheStore:
         if path != self.path:
             self._close()
             self._memory = {}
+            self._decoded = {}
             self.path = path
         if path is not None and self._connection is None and path.exists():
             self._connection = self._connect_reader(path, problems)
 
-    def get(self, stage: str, key: str) -> Any | None:
+    def get(self, stage: str, key: str, *, shared: bool = False) -> Any | None:
+        """The value kept under `(stage, key)`, or None. `shared`: the caller only reads the
+        value, so the one decoded in an earlier build of this process is handed out again."""
         if not self.enabled:
             return None
         slot = (stage, key)
+        if shared:
+            decoded = self._decoded.get(slot)
+            if decoded is not None and slot in self._memory:
+                self._used.add(slot)
+                self.hits += 1
+                return decoded
         text = self._memory.get(slot)
         if text is None and self._connection is not None:
             text = self._read(slot)
@@ -98,19 +108,24 @@ class CacheStore:
             return None
         self._used.add(slot)
         self.hits += 1
+        if shared:
+            self._decoded[slot] = value
         return value
 
-    def put(self, stage: str, key: str, value: Any) -> None:
-        """Keep `value`; one that the codec cannot write is simply not kept."""
+    def put(self, stage: str, key: str, value: Any, *, plain: bool = False) -> None:
+        """Keep `value`; one that the codec cannot write is simply not kept. `plain`: the
+        caller vouches that it holds only JSON's own types (no tuples, dates, non-text keys),
+        which are written as they are, much faster."""
         if not self.enabled:
             return
         try:
-            text = codec.dumps(value)
+            text = codec.dumps_plain(value) if plain else codec.dumps(value)
         except (TypeError, ValueError):
             return
         slot = (stage, key)
         if self._memory.get(slot) != text:
             self._new[slot] = text
+            self._decoded.pop(slot, None)
         self._memory[slot] = text
         self._used.add(slot)
 
@@ -123,6 +138,7 @@ class CacheStore:
         for slot, text in entries.items():
             if self._memory.get(slot) != text:
                 self._new[slot] = text
+                self._decoded.pop(slot, None)
             self._memory[slot] = text
             self._used.add(slot)
 
@@ -144,6 +160,7 @@ class CacheStore:
             return
         for slot in [slot for slot in self._memory if slot not in self._used]:
             del self._memory[slot]
+            self._decoded.pop(slot, None)
         if self.path is not None:
             self._write(self.path)
         self._new = {}
@@ -206,6 +223,7 @@ class CacheStore:
         if self.path is not None and self._problems is not None:
             self._discard(self.path, self._problems, why)
         self._memory = {slot: text for slot, text in self._memory.items() if slot in self._new}
+        self._decoded = {}
 
     def _discard(self, path: Path, problems: Problems, why: str) -> None:
         """Move a bad cache file aside (never delete what might be someone's file)."""

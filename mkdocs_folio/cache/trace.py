@@ -229,6 +229,9 @@ class Memo:
         return len(self._items)
 
 
+_UNKNOWN = object()
+
+
 class Resolver:
     """The current value of every kind of input, so a trace can be checked against it.
 
@@ -265,8 +268,11 @@ class Resolver:
 
     def still_valid(self, deps: dict[str, str]) -> bool:
         """Whether every input in `deps` still has the fingerprint it had."""
+        known = self._known
         for name, digest in deps.items():
-            now = self._known.get(name) if name in self._known else self.fingerprint_of(name)
-            if now is None or now != digest:
+            now = known.get(name, _UNKNOWN)
+            if now is _UNKNOWN:
+                now = self.fingerprint_of(name)
+            if now != digest:
                 return False
         return True

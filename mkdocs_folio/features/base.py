@@ -265,6 +265,11 @@ class Feature:
         """Top-level Liquid variables of one page body (`page`, `paginator`...): change or add
         entries of `variables` in place."""
 
+    def liquid_extras(self, ctx: BuildContext, page: Page, source: SourcePage) -> dict[str, Any]:
+        """The top-level Liquid variables this feature adds to a page besides `page` (the
+        blog's `paginator`), without rendering anything: they key the page's rendering."""
+        return {}
+
     def env(self, ctx: BuildContext, env: jinja2.Environment) -> None:
         """Jinja globals and filters for the final render."""
 

@@ -210,14 +210,19 @@ class BlogFeature(Feature):
     def liquid_variables(
         self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
     ) -> None:
+        self.current = self.paginated.get(page.file.src_uri)
+        variables.update(self.liquid_extras(ctx, page, source))
+
+    def liquid_extras(self, ctx: BuildContext, page: Page, source: SourcePage) -> dict[str, Any]:
         paginated = self.paginated.get(page.file.src_uri)
-        self.current = paginated
         if paginated is None:
-            return
+            return {}
         pagination, number = paginated
-        paginator = pagination.paginator(number)
-        paginator["posts"] = [d.liquid() for d in paginator["posts"]]
-        variables["paginator"] = paginator
+        values = pagination.paginator(number)
+        paginator = Paginator(values)
+        paginator.documents = values["posts"]
+        paginator["posts"] = [d.liquid() for d in values["posts"]]
+        return {"paginator": paginator}
 
     def register(self, ctx: BuildContext, registry: Registry) -> None:
         feature = self
@@ -435,6 +440,17 @@ class BlogFeature(Feature):
         target = Path(ctx.config.site_dir) / "feed.xml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")
+
+
+class Paginator(dict):
+    """jekyll-paginate-v2's `paginator`, fingerprinted by the documents it lists (`Document.
+    fingerprint`), not by their Liquid values, which are made anew for every build."""
+
+    documents: list[Document]
+
+    def __fingerprint__(self) -> Any:
+        numbers = {key: value for key, value in self.items() if key != "posts"}
+        return [numbers, [document.fingerprint() for document in self.documents]]
 
 
 def _listed(archive: Archive) -> list[Any]:

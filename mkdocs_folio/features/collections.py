@@ -55,6 +55,7 @@ class CollectionsFeature(Feature):
     def __init__(self) -> None:
         self.specs: list[CollectionSpec] = []
         self._inline_cache: dict[tuple[str, str], str] = {}
+        self._documents: dict[str, Any] = {}  # documents read before, by path
         self._where_cache: dict[tuple[int, str, str | None], Any] = {}
         self._site_lists: tuple[Any, set[int]] | None = None
 
@@ -80,6 +81,7 @@ class CollectionsFeature(Feature):
             drafts=drafts,
             read=read,
             root=ctx.site.paths.root,
+            memo=self._documents,
         )
 
     def files(self, ctx: BuildContext, files: Files) -> None:
@@ -236,6 +238,9 @@ class CollectionsFeature(Feature):
     def post_build(self, ctx: BuildContext) -> None:
         if len(self._inline_cache) > 4096:
             self._inline_cache.clear()
+        read = {str(d.abs_path) for docs in ctx.site.collections.values() for d in docs}
+        for path in [p for p in self._documents if p not in read]:
+            del self._documents[path]  # a document this build did not read
 
 
 def _as_limit(value: Any) -> int | None:

@@ -175,7 +175,7 @@ class ContentTags:
         self.ctx = ctx
         self._tabs = {}
         self._open = set()
-        self._sources = _source_index(ctx)
+        self._sources: dict[str, str] | None = None  # made on the first {% link %}
         self._nbconvert_missing_reported = False
         # What each handler reads besides its arguments (cache/trace.py): the site's pages
         # and documents for links; files go through `site_file`, which notes them itself.
@@ -199,6 +199,8 @@ class ContentTags:
     def link(self, args: str, tag: TagContext) -> str:
         target = tag.render(args).strip()
         target = target.strip("\"'").lstrip("/")
+        if self._sources is None:
+            self._sources = _source_index(self.ctx) if self.ctx is not None else {}
         url = self._sources.get(target)
         if url is None and self.site_file(target) is not None:
             url = "/" + target

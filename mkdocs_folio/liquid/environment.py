@@ -756,6 +756,17 @@ class LiquidRenderer:
         self._expressions: dict[str, Any] = {}
         self._files: dict[Path, tuple[tuple[int, int], CompiledTemplate]] = {}
 
+    def close(self) -> None:
+        """The build is over: let go of it. python-liquid keeps a parser per environment in
+        a module-level cache (up to 128 of them), and each environment holds the tags and
+        filters of its build, and through them the whole site of that build: without this,
+        a long `mkdocs serve` session keeps its last 128 sites in memory."""
+        from liquid.parser import get_parser
+
+        get_parser.cache_clear()
+        self.env.filters.clear()
+        self.env.tags.clear()
+
     def _timezone(self) -> Any:
         name = self.site.get("timezone") if isinstance(self.site, Mapping) else None
         if not name:

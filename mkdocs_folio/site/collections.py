@@ -82,6 +82,28 @@ class Document:
     def is_external(self) -> bool:
         return bool(self.external_source)
 
+    def fingerprint(self) -> list[Any]:
+        """What `liquid()` is made from, cheaply: the parsed file (its own fingerprint is
+        kept with the parse) and the values read from it and its path."""
+        return [
+            self.collection,
+            str(self.abs_path),
+            self.rel_path,
+            self.front.fingerprint(),
+            self.slug,
+            self.date,
+            self.title,
+            self.url,
+            self.layout,
+            self.description,
+            self.inline,
+            self.redirect,
+            self.tags,
+            self.categories,
+            self.draft,
+            self.external_source,
+        ]
+
     def liquid(self) -> dict[str, Any]:
         """The document as Jekyll's Liquid sees it (`site.posts`, `site.projects`...).
 
@@ -280,6 +302,9 @@ class ReadOptions:
     read: FrontMatterReader = read_front_matter
     root: Path | None = None
     """The site root, for `defaults:` scopes (paths are written from there)."""
+    memo: dict[str, Any] | None = None
+    """Documents read in earlier builds, by path: one whose parsed file (the same object
+    from the file cache) and settings are unchanged is not read again."""
 
     def clock(self) -> datetime:
         return self.now or datetime.now(timezone.utc)
@@ -356,7 +381,7 @@ def _read_folder(
         if is_skipped(rel, root_prefix=prefix, exclude=site.exclude):
             continue
         root_rel = f"{prefix}/{rel}"
-        document = _read_document(
+        document = _read_remembered(
             spec, path, rel, root_rel, site, problems, template, output_ext, options, draft
         )
         if document is not None:
@@ -373,6 +398,56 @@ def _walk(folder: Path) -> Iterable[Path]:
             yield from _walk(entry)
         elif entry.is_file():
             yield entry
+
+
+def _read_remembered(
+    spec: CollectionSpec,
+    path: Path,
+    rel: str,
+    root_rel: str,
+    site: SiteConfig,
+    problems: Problems,
+    template: str,
+    output_ext: str,
+    options: ReadOptions,
+    draft: bool,
+) -> Document | None:
+    """`_read_document`, or the document an earlier build read from the same parse with the
+    same settings (its problems reported again)."""
+    memo = options.memo
+    if memo is None or draft:  # a draft's date is its file's time: read it every time
+        return _read_document(
+            spec, path, rel, root_rel, site, problems, template, output_ext, options, draft
+        )
+    front = options.read(path, problems)
+    settings = (
+        spec.name,
+        spec.default_layout,
+        repr(spec.defaults),
+        repr(site.raw.get("defaults")),
+        template,
+        output_ext,
+        rel,
+        root_rel,
+    )
+    known = memo.get(str(path))
+    if known is not None and known[0] is front and known[1] == settings:
+        problems.extend(known[3])
+        return known[2]
+    local = Problems()
+    cached = ReadOptions(
+        now=options.now,
+        future=options.future,
+        drafts=options.drafts,
+        root=options.root,
+        read=lambda _path, _problems: front,
+    )
+    document = _read_document(
+        spec, path, rel, root_rel, site, local, template, output_ext, cached, draft
+    )
+    memo[str(path)] = (front, settings, document, list(local))
+    problems.extend(local)
+    return document
 
 
 def _read_document(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs_folio.cache.fingerprint import digest, fingerprint
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.schema import check_front_matter
 from mkdocs_folio.site.textfile import read_text
@@ -33,6 +34,26 @@ class FrontMatter:
     broken: bool = False
     not_utf8: bool = False
     """The file is not UTF-8 (read as Latin-1): MkDocs cannot read it itself."""
+
+    def fingerprint(self) -> str:
+        """Everything this front matter and body hold, as one fingerprint (kept: a parse is
+        read-only once made, and reused across `mkdocs serve` rebuilds)."""
+        known = self.__dict__.get("_fingerprint")
+        if known is None:
+            known = fingerprint(
+                [
+                    digest(self.body),
+                    self.meta,
+                    self.meta.lines,
+                    self.meta.line,
+                    self.body_line,
+                    self.has_front_matter,
+                    self.broken,
+                    self.not_utf8,
+                ]
+            )
+            self.__dict__["_fingerprint"] = known
+        return known
 
 
 def split_front_matter(text: str, path: Path | str, problems: Problems) -> FrontMatter:
