@@ -37,7 +37,12 @@ from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.render import page_html
 from mkdocs_folio.adapter.reporting import Reporter
 from mkdocs_folio.adapter.serve import notice_changes_at_once
-from mkdocs_folio.adapter.templates import TemplateCode, TemplateSources, track_templates
+from mkdocs_folio.adapter.templates import (
+    Fragments,
+    TemplateCode,
+    TemplateSources,
+    track_templates,
+)
 from mkdocs_folio.adapter.views import (
     PAGE_SPECIFIC_SITE_VIEW,
     SiteView,
@@ -107,6 +112,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs = OutputKeeper()
         self.template_code = TemplateCode()
         self.template_sources = TemplateSources()
+        self.fragments = Fragments()
         self.dirty = False
         self._static_copied = True
 
@@ -172,6 +178,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.page_markdown = PageMarkdown(config)
         self._template_digest = None
         self.template_sources.new_build()
+        self.fragments.clear()
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
@@ -321,9 +328,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.resolver.register(
             "template", lambda name: self.template_sources.digest(ctx.jinja(), name)
         )
-        ctx.template_hook = lambda env: track_templates(
-            env, self.template_sources, self.template_code
-        )
+        ctx.template_hook = self._prepare_env
         for feature in self.features:
             feature.register(ctx, ctx.registry)
         self.build_digest = self.build_key.compute(config, package_dir())
@@ -459,6 +464,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         """`page.meta` of a page: its front matter for MkDocs and Material, its template."""
         return page_meta(source, self._template(source.layout))
 
+    def _prepare_env(self, env: Any) -> None:
+        """Every Jinja environment folio renders with: compiled once, traced, memoized."""
+        track_templates(env, self.template_sources, self.template_code)
+        env.globals["folio_memo"] = self.fragments
+
     def template_digest(self, env: Any, nav: Navigation) -> str:
         """What every page's layout reads besides the page (computed once per build): the
         build fingerprint, the site-wide values of the chrome (head, navbar, footer), the
@@ -534,6 +544,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         ctx = self.ctx
         track_templates(env, self.template_sources, self.template_code)
+        env.globals["folio_memo"] = self.fragments
         if ctx is not None and ctx.site_view is not None:
             env.globals["folio"] = ctx.site_view
             # Page-independent fragments a template renders once per build (the navbar's end).
@@ -579,7 +590,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         source = ctx.pages.get(page.file.src_uri)
         if source is None:
             return None
-        view = build_page_view(source, page)
+        view = build_page_view(source, page, ctx.site_view)
         for feature in self.features:
             feature.page_context(ctx, page, source, view)
         context["folio_page"] = view

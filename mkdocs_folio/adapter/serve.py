@@ -36,7 +36,7 @@ def notice_changes_at_once(server: Any) -> bool:
     if Observer is PollingObserver or type(old) is not PollingObserver:
         return False  # no native observer on this system, or someone else replaced it
     counts = dict(watched)
-    new = Observer()
+    new = _changes_only(Observer)()
     try:
         for path in counts:
             # Fail early (an inotify limit, a folder native events cannot watch) before
@@ -53,6 +53,32 @@ def notice_changes_at_once(server: Any) -> bool:
         for _ in range(count):
             server.watch(path)
     return True
+
+
+def _changes_only(observer: type) -> type:
+    """The native observer, reporting only changes. The system also reports files being
+    opened and closed after reading; MkDocs rebuilds on any event, so without this every
+    read (an editor opening a file, the build itself reading what changed) would start
+    another rebuild."""
+    from watchdog import events
+
+    changes = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+
+    class ChangesOnly(observer):  # type: ignore[misc, valid-type]
+        def schedule(self, event_handler: Any, path: Any, **options: Any) -> Any:
+            options.setdefault("event_filter", changes)
+            return super().schedule(event_handler, path, **options)
+
+    return ChangesOnly
 
 
 class _Ignore:

@@ -21,7 +21,7 @@ import jinja2
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest, fingerprint
 
-__all__ = ["TemplateCode", "TemplateSources", "track_templates"]
+__all__ = ["Fragments", "TemplateCode", "TemplateSources", "track_templates"]
 
 
 class TemplateCode(jinja2.BytecodeCache):
@@ -111,3 +111,33 @@ def track_templates(env: jinja2.Environment, sources: TemplateSources, code: Tem
 
     env.get_template = get_template  # type: ignore[method-assign]
     env._folio_tracked = True  # type: ignore[attr-defined]
+
+
+class Fragments:
+    """Parts of the layout that are the same on many pages (the head's links, Material's
+    configuration script, the navbar, the footer), rendered once per build for each value
+    of what they depend on, as `{% call folio_memo("footer", base_url) %}...{% endcall %}`.
+
+    What the first rendering read (templates, site-wide values) is noted again for every
+    page that gets the kept fragment, so a page reused later still depends on all of it.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Any, ...], tuple[str, dict[str, str], list[Any]]] = {}
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def __call__(self, *key: Any, caller: Any) -> str:
+        kept = self._kept.get(key)
+        if kept is None:
+            work = trace.Trace()
+            with trace.recording(work):
+                text = caller()
+            kept = self._kept[key] = (text, work.deps, work.effects)
+            if work.reasons:
+                for reason in work.reasons:
+                    trace.uncacheable(reason)
+        else:
+            trace.merge_into_active(kept[1], kept[2])
+        return kept[0]

@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 from mkdocs_folio.cache import trace
 from mkdocs_folio.site.about import AboutPage
@@ -176,6 +176,7 @@ class PageView:
     # The about page's section headings link to these lists when the site has them.
     section_hrefs: dict[str, str | None] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    chrome_key: tuple[Any, ...] = ()
 
 
 def _redirect_href(target: str, page: Page) -> str:
@@ -184,7 +185,7 @@ def _redirect_href(target: str, page: Page) -> str:
     return get_relative_url(target.lstrip("/") or ".", page.url or ".")
 
 
-def build_page_view(source: SourcePage, page: Page) -> PageView:
+def build_page_view(source: SourcePage, page: Page, site_view: SiteView | None = None) -> PageView:
     """The parts of `folio_page` every layout has; features add the rest."""
     return PageView(
         layout=source.layout,
@@ -192,4 +193,24 @@ def build_page_view(source: SourcePage, page: Page) -> PageView:
         description=source.description,
         redirect=_redirect_href(source.redirect, page) if source.redirect else "",
         styles=str(source.meta.get("_styles") or ""),
+        chrome_key=chrome_key(page, site_view),
+    )
+
+
+def chrome_key(page: Page, site_view: SiteView | None) -> tuple[Any, ...]:
+    """What the navbar and the footer draw differently from page to page: whether it is the
+    home page, which navbar entry is current, and how each of their links is written from
+    this page (MkDocs makes links relative to the page). Pages with the same key share one
+    rendering of both (`once` in main.html)."""
+    if site_view is None:
+        return (page.is_homepage, page.url)
+    navbar = site_view.navbar
+    targets = [navbar.home_href, site_view.impressum_href or "."]
+    for item in navbar.items:
+        targets.append(item.href)
+        targets += item.child_hrefs
+    return (
+        page.is_homepage,
+        navbar.marked(page.url or ""),
+        tuple(normalize_url(target, page=page) for target in targets),
     )

@@ -31,6 +31,14 @@ class Navbar:
     home_href: str
     items: list[NavItem]
 
+    def marked(self, href: str) -> str:
+        """`href` when the navbar marks it as the current page (an item or a dropdown
+        entry), else "": pages the navbar does not list all draw the same navbar."""
+        for item in self.items:
+            if item.href == href or href in item.child_hrefs:
+                return href
+        return ""
+
 
 def permalink_href(permalink: str) -> str:
     """A site permalink as a root-relative href for MkDocs' `url` filter: `/a/b/` -> `a/b/`."""
