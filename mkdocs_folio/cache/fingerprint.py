@@ -3,9 +3,13 @@
 Every piece of reused work is keyed by the content it came from. A fingerprint walks the
 value itself (never `repr`, never an object's address): strings, numbers, dates, paths,
 lists, mappings in their order (a template iterates them in that order), sets in sorted
-order, dataclasses field by field, and the source lines YAML mappings carry (warnings name
-them). A type it does not know raises `Unfingerprintable`: the caller then does the work
-again rather than risk reusing it for a value that only looks the same.
+order, dataclasses field by field. A type it does not know raises `Unfingerprintable`: the
+caller then does the work again rather than risk reusing it for a value that only looks the
+same.
+
+It runs on the C JSON encoder, which writes mapping keys as text: a key `1` and a key `"1"`
+give one fingerprint. Folio's inputs are YAML, where such a pair means the same to Liquid
+and to the templates; every other difference of type is told apart.
 """
 
 from __future__ import annotations

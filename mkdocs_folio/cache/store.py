@@ -178,7 +178,9 @@ class CacheStore:
         connection = sqlite3.connect(
             str(path), timeout=10.0, isolation_level=None, check_same_thread=False
         )
-        connection.execute("PRAGMA journal_mode=WAL")
+        # The file alone holds the cache (no write-ahead log beside it to be left behind
+        # when the file is replaced or cut short): what is read is what the file says.
+        connection.execute("PRAGMA journal_mode=DELETE")
         connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 

@@ -1,0 +1,206 @@
+"""`mkdocs build` with the build cache: a build reuses what an earlier one made, and its
+output is always what a clean build makes.
+
+Builds run as users run them: `mkdocs build` in a new process each time, in the same folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.integration.test_incremental import differences
+
+sys.path.insert(0, str(REPO / "bench"))
+from sitegen import EDITS, generate
+
+
+def mkdocs(site: Path, *args: str, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", config, *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def with_options(site: Path, name: str, options: str) -> str:
+    """A copy of the site's mkdocs.yml with options for the folio plugin; returns its name."""
+    text = (site / "mkdocs.yml").read_text()
+    (site / name).write_text(text.replace("  - folio\n", "  - folio:\n" + options))
+    return name
+
+
+def cold(site: Path, out: Path) -> None:
+    """The reference: a clean build that reuses nothing."""
+    name = with_options(site, "mkdocs-cold.yml", "      cache: false\n      workers: 1\n")
+    done = mkdocs(site, "-d", str(out), config=name)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+@pytest.fixture()
+def site(tmp_path) -> Path:
+    return generate(tmp_path / "gen", posts=30, news=12, projects=6, entries=25)["folio"]
+
+
+def files_and_times(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_second_build_writes_the_same_site_and_touches_nothing_it_need_not(site, tmp_path):
+    first = mkdocs(site)
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert (site / ".cache/mkdocs-folio/build.sqlite").is_file()
+    before = files_and_times(site / "_site")
+    second = mkdocs(site)
+    assert second.returncode == 0, second.stderr[-3000:]
+    after = files_and_times(site / "_site")
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+    posts = [name for name in before if name.startswith("blog/20") and name.endswith(".html")]
+    assert posts, "the site has posts"
+    untouched = [name for name in posts if before[name] == after[name]]
+    assert len(untouched) == len(posts), "unchanged posts are left as they were"
+
+
+def test_builds_after_each_kind_of_edit_match_a_clean_build(site, tmp_path):
+    assert mkdocs(site).returncode == 0
+    failures = []
+    for number, edit in enumerate(EDITS, start=1):
+        edit.apply(site, number)
+        done = mkdocs(site)
+        assert done.returncode == 0, done.stderr[-3000:]
+        reference = tmp_path / f"cold-{number}"
+        cold(site, reference)
+        diff = differences(site / "_site", reference)
+        if diff:
+            failures.append(f"{edit.name}: {'; '.join(diff[:6])}")
+    assert not failures, "\n".join(failures)
+
+
+def test_warnings_are_printed_again_by_builds_that_reuse_the_page(site):
+    post = sorted((site / "_posts").glob("*-post-*.md"))[3]
+    post.write_text(post.read_text() + "\n![a missing picture](/assets/img/nowhere.png)\n")
+    (site / "_posts" / "2024-01-05-broken-link.md").write_text(
+        "---\nlayout: post\ntitle: links\n---\n\nSee [the draft](missing-draft.md).\n"
+    )
+    first = mkdocs(site)
+    second = mkdocs(site)
+    for done in (first, second):
+        assert done.returncode == 0
+        assert "image '/assets/img/nowhere.png' not found" in done.stderr
+        assert "missing-draft.md" in done.stderr  # MkDocs' own message about the link
+    strict = mkdocs(site, "--strict")
+    assert strict.returncode != 0, "--strict still fails on a warning of a reused page"
+
+
+def test_a_damaged_cache_is_one_warning_and_the_output_is_still_right(site, tmp_path):
+    assert mkdocs(site).returncode == 0
+    database = site / ".cache/mkdocs-folio/build.sqlite"
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE entries SET value = 'P{}' WHERE rowid % 3 = 0")
+    connection.commit()
+    connection.close()
+    post = sorted((site / "_posts").glob("*-post-*.md"))[5]
+    post.write_text(post.read_text() + "\nAn edit while the cache is damaged.\n")
+    done = mkdocs(site)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stderr.count("the build cache could not be used") == 1
+    assert "Traceback" not in done.stderr
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+    assert mkdocs(site).stderr.count("the build cache could not be used") == 0
+
+
+def test_cache_false_keeps_no_cache_and_builds_the_same_site(site, tmp_path):
+    name = with_options(site, "mkdocs-off.yml", "      cache: false\n")
+    done = mkdocs(site, config=name)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert not (site / ".cache/mkdocs-folio/build.sqlite").exists()
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+
+
+def test_the_number_of_workers_does_not_change_the_site(tmp_path):
+    # Enough pages for the parent to share them out (adapter/workers.py).
+    site = generate(tmp_path / "gen", posts=240, news=40, projects=8, entries=40)["folio"]
+    outputs = []
+    for workers in (1, 2, 3):
+        name = with_options(
+            site, f"mkdocs-w{workers}.yml", f"      cache: false\n      workers: {workers}\n"
+        )
+        out = tmp_path / f"w{workers}"
+        done = mkdocs(site, "-d", str(out), config=name)
+        assert done.returncode == 0, done.stderr[-3000:]
+        outputs.append((out, done.stderr))
+    for out, stderr in outputs[1:]:
+        assert differences(outputs[0][0], out) == []
+        assert stderr.count("WARNING") == outputs[0][1].count("WARNING")
+
+
+def test_the_output_folder_keeps_only_what_this_build_made(site):
+    assert mkdocs(site).returncode == 0
+    out = site / "_site"
+    (out / "hand-made.html").write_text("<p>put here by hand</p>")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    doomed = sorted((site / "_posts").glob("*-post-*.md"))[0]
+    url = f"blog/{doomed.name[:4]}/{doomed.stem[11:]}/index.html"
+    assert (out / url).is_file()
+    doomed.unlink()
+    shutil.rmtree(site / "_projects")
+    assert mkdocs(site).returncode == 0
+    assert not (out / url).exists(), "a deleted post's page goes"
+    assert not (out / "projects" / "000_project").exists()
+    assert not (out / "hand-made.html").exists(), "as a clean build would, stray files go"
+    assert (out / ".git" / "HEAD").is_file(), "hidden entries at the top stay, as in MkDocs"
+
+
+HOOKS = """
+calls = []
+
+def on_page_markdown(markdown, page, config, files):
+    calls.append(page.file.src_uri)
+    return markdown
+
+def on_post_page(output, page, config):
+    return output.replace("</body>", f"<!-- seen by a hook: {page.file.src_uri} --></body>")
+
+def on_post_build(config):
+    (__import__("pathlib").Path(config.site_dir) / "markdown-calls.txt").write_text(
+        "\\n".join(sorted(calls))
+    )
+"""
+
+
+def test_other_plugins_see_every_page_after_it_is_rendered(site):
+    (site / "hooks.py").write_text(HOOKS)
+    text = (site / "mkdocs.yml").read_text()
+    (site / "mkdocs.yml").write_text(text + "hooks:\n  - hooks.py\n")
+    for _ in range(2):  # the second build reuses every page folio renders itself
+        done = mkdocs(site)
+        assert done.returncode == 0, done.stderr[-3000:]
+        out = site / "_site"
+        post = next((out / "blog").glob("20*/post-*/index.html"))
+        assert "<!-- seen by a hook: _posts/" in post.read_text()
+        assert "<!-- seen by a hook: about.md -->" in (out / "index.html").read_text()
+        # Page events before the template run for the pages MkDocs renders, not for folio's.
+        calls = (out / "markdown-calls.txt").read_text().split()
+        assert "about.md" in calls
+        assert not [call for call in calls if call.startswith("_posts/")]

@@ -1,0 +1,134 @@
+"""The build cache on disk: kept between processes, never trusted when damaged."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mkdocs_folio.cache.store import FILE_NAME, FORMAT, CacheStore
+from mkdocs_folio.problems import Problems
+
+
+def saved(folder: Path, entries: dict[tuple[str, str], object]) -> None:
+    store = CacheStore()
+    problems = Problems()
+    store.open(folder, problems)
+    for (stage, key), value in entries.items():
+        store.put(stage, key, value)
+    store.save(problems)
+    assert not problems
+
+
+def reopened(folder: Path) -> tuple[CacheStore, Problems]:
+    store = CacheStore()
+    problems = Problems()
+    store.open(folder, problems)
+    return store, problems
+
+
+def test_entries_come_back_in_another_process_and_unused_ones_go(tmp_path):
+    saved(tmp_path, {("body", "a"): {"html": "<p>a</p>"}, ("body", "b"): [1, 2]})
+    store, problems = reopened(tmp_path)
+    assert store.get("body", "a") == {"html": "<p>a</p>"}
+    assert store.get("body", "missing") is None
+    store.save(problems)  # this build used only "a"
+    again, _ = reopened(tmp_path)
+    assert again.get("body", "a") == {"html": "<p>a</p>"}
+    assert again.get("body", "b") is None
+    assert not problems
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["foreign", "truncated", "flipped", "other format", "empty"],
+)
+def test_a_damaged_cache_file_is_one_warning_and_is_rebuilt(tmp_path, damage):
+    saved(tmp_path, {("body", f"k{i}"): "x" * 5000 for i in range(40)})
+    path = tmp_path / FILE_NAME
+    data = path.read_bytes()
+    if damage == "foreign":
+        path.write_text("this is somebody's notes, not a database\n")
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 3])
+    elif damage == "flipped":
+        # Change one value behind SQLite's back: its checksum no longer matches.
+        connection = sqlite3.connect(path)
+        connection.execute("UPDATE entries SET value = 'Pstale' WHERE key = 'k7'")
+        connection.commit()
+        connection.close()
+    elif damage == "other format":
+        connection = sqlite3.connect(path)
+        connection.execute("UPDATE meta SET value = 'mkdocs-folio-cache 0' WHERE name='format'")
+        connection.commit()
+        connection.close()
+    elif damage == "empty":
+        path.write_bytes(b"")
+    store, problems = reopened(tmp_path)
+    values = [store.get("body", f"k{i}") for i in range(40)]
+    assert "Pstale" not in values and "stale" not in values
+    if damage != "empty":  # an empty file is a new database to SQLite: nothing to warn of
+        assert len(problems) == 1, list(problems)
+        warning = str(next(iter(problems)))
+        assert FILE_NAME in warning and "renders every page again" in warning
+    # The damaged file is kept aside, never deleted; a new cache is written and read back.
+    store.put("body", "fresh", {"ok": True})
+    store.save(problems)
+    again, later = reopened(tmp_path)
+    assert again.get("body", "fresh") == {"ok": True}
+    assert not later
+    if damage not in ("empty",):
+        assert (tmp_path / f"{FILE_NAME}.unreadable").exists()
+
+
+def _writer(folder: str, name: str, rounds: int) -> None:
+    for round_ in range(rounds):
+        store = CacheStore()
+        problems = Problems()
+        store.open(Path(folder), problems)
+        for i in range(50):
+            store.put("body", f"{name}-{round_}-{i}", {"by": name, "text": "y" * 2000})
+        store.save(problems)
+
+
+def test_two_builds_at_once_leave_a_readable_cache(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_writer, args=(str(tmp_path), n, 6)) for n in "ab"]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+        assert writer.exitcode == 0
+    connection = sqlite3.connect(tmp_path / FILE_NAME)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("SELECT value FROM meta WHERE name='format'").fetchone()[0] == FORMAT
+    connection.close()
+    store, problems = reopened(tmp_path)
+    # Each writer's last build is there whole (a build keeps what it used).
+    found = [store.get("body", f"{n}-5-{i}") for n in "ab" for i in range(50)]
+    assert sum(value is not None for value in found) >= 50
+    assert not problems
+
+
+def test_a_disabled_cache_keeps_nothing_and_writes_nothing(tmp_path):
+    store = CacheStore()
+    problems = Problems()
+    store.open(tmp_path, problems, enabled=False)
+    store.put("body", "a", 1)
+    assert store.get("body", "a") is None
+    store.save(problems)
+    assert not (tmp_path / FILE_NAME).exists()
+
+
+def test_a_folder_that_cannot_be_written_only_costs_speed(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    store = CacheStore()
+    problems = Problems()
+    store.open(blocked / "cache", problems)
+    store.put("body", "a", 1)
+    store.save(problems)  # cannot make the folder: no traceback, no warning
+    assert store.get("body", "a") == 1
+    assert not problems
