@@ -159,12 +159,14 @@ class Server:
         assert match, "no live-reload script in the served page"
         return match.group(1), match.group(2)
 
-    def wait_for_reload(self, epoch: str, request: str) -> None:
+    def wait_for_reload(self, epoch: str, request: str, limit: float = 300) -> None:
         """What the live-reload script in a browser does: wait for the next build."""
-        while True:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
             answer = fetch(f"{self.base}livereload/{epoch}/{request}", timeout=120)
             if answer.strip() and int(answer) > int(epoch):
                 return
+        raise RuntimeError("mkdocs serve did not rebuild after the edit")
 
     def stop(self) -> None:
         self.process.terminate()

@@ -160,9 +160,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         ensure_extensions(config)
         quiet_link_validation(config)
-        for path in paths.watched():
-            if str(path) not in config.watch:
-                config.watch.append(str(path))
+        watched = [str(path) for path in paths.watched()]
+        custom_dir = config.theme.custom_dir
+        if custom_dir and Path(custom_dir).is_dir():
+            # The site's own layout overrides: MkDocs watches theme folders only with
+            # --watch-theme, but these are the site's files, edited like its pages.
+            watched.append(str(custom_dir))
+        for path in watched:
+            if path not in config.watch:
+                config.watch.append(path)
 
         self._templates.clear()  # a user may add a layout between two `mkdocs serve` builds
         self.ctx = BuildContext(

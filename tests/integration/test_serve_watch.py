@@ -98,5 +98,9 @@ def test_serve_rebuilds_on_a_change_and_not_on_a_read(small_site, tmp_path, mode
         assert server.wait_for_rebuilds(1), server.text()
         time.sleep(2)  # the rebuild reads the changed file: that must not start another
         assert server.rebuilds() == 1, server.text()
+        # The site's own layout overrides (`theme: custom_dir`) are watched too.
+        layout = small_site / "overrides/layouts/page.html"
+        layout.write_text(layout.read_text().replace("from overrides/", "edited"))
+        assert server.wait_for_rebuilds(2), server.text()
     finally:
         server.stop()
