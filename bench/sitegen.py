@@ -405,6 +405,18 @@ def _edit_post_title(site: Path, n: int) -> tuple[str, str]:
     return "", marker
 
 
+def _feature_post(site: Path, n: int) -> tuple[str, str]:
+    """A post's front matter: featured, it shows on every page of the blog index."""
+    generated = [p for p in _posts(site) if "-post-" in p.name]
+    post = generated[n % len(generated)]
+    text = post.read_text()
+    if "featured: true" not in text:
+        post.write_text(text.replace("\n---\n", "\nfeatured: true\n---\n", 1))
+    title = re.search(r'title: "([^"]*)"', text)
+    assert title is not None
+    return "blog/page/2/", title.group(1)
+
+
 def _selected_key(bib: str) -> str:
     return re.findall(r"@article\{(key\d+),[^@]*?selected = \{true\}", bib)[0]
 
@@ -525,6 +537,7 @@ def _delete_paper(site: Path, n: int) -> tuple[str, str]:
 EDITS: tuple[Edit, ...] = (
     Edit("post body", _edit_post_body),
     Edit("post title", _edit_post_title),
+    Edit("post front matter", _feature_post),
     Edit("paper title", _edit_paper_title),
     Edit("news item", _edit_news),
     Edit("_data/socials.yml", _edit_socials),

@@ -204,23 +204,45 @@ def uncacheable(reason: str) -> None:
 
 
 class Memo:
-    """A per-build memo that keeps each computation's trace and replays it on every hit."""
+    """A memo that keeps each computation's trace and replays it on every hit.
 
-    def __init__(self) -> None:
+    Within a build every hit is valid. A memo kept across builds (`across_builds=True`)
+    checks an entry's reads against the build's resolver before using it, and forgets what
+    a build did not use (`new_build`).
+    """
+
+    def __init__(self, *, across_builds: bool = False) -> None:
         self._items: dict[Hashable, tuple[Any, Trace]] = {}
+        self._across = across_builds
+        self._used: set[Hashable] = set()
+        self._checked: set[Hashable] = set()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         hit = self._items.get(key)
+        if hit is not None and self._across and key not in self._checked:
+            if _resolver is None or not _resolver.still_valid(hit[1].deps) or hit[1].reasons:
+                hit = None
+            else:
+                self._checked.add(key)
         if hit is None:
             trace = Trace()
             with recording(trace):
                 value = compute()
             self._items[key] = (value, trace)
+            self._checked.add(key)
+            self._used.add(key)
             return value
+        self._used.add(key)
         value, trace = hit
         for active in _active:
             active.merge(trace)
         return value
+
+    def new_build(self) -> None:
+        """Forget what the last build did not use; check the rest again when next used."""
+        self._items = {key: item for key, item in self._items.items() if key in self._used}
+        self._used = set()
+        self._checked = set()
 
     def clear(self) -> None:
         self._items.clear()

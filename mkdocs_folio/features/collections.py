@@ -15,6 +15,7 @@ from liquid.undefined import Undefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext, reads
 from mkdocs_folio.liquid.filters import ruby_str
@@ -54,9 +55,10 @@ class CollectionsFeature(Feature):
 
     def __init__(self) -> None:
         self.specs: list[CollectionSpec] = []
-        self._inline_cache: dict[tuple[str, str], str] = {}
+        # Inline news HTML across builds, with what each item's Liquid read.
+        self._inline_cache = trace.Memo(across_builds=True)
         self._documents: dict[str, Any] = {}  # documents read before, by path
-        self._where_cache: dict[tuple[int, str, str | None], Any] = {}
+        self._where_cache = trace.Memo()
         self._site_lists: tuple[Any, set[int]] | None = None
 
     # -- inputs ----------------------------------------------------------------------------
@@ -88,7 +90,7 @@ class CollectionsFeature(Feature):
         site = ctx.site
         options = self.read_options(ctx)
         ctx.documents = {}
-        self._where_cache = {}
+        self._where_cache = trace.Memo()
         self._site_lists = None
         outputs: dict[str, bool] = {}
         for spec in self.specs:
@@ -203,9 +205,10 @@ class CollectionsFeature(Feature):
             ):
                 return jekyll_where(value, prop, target)
             if feature._site_lists is None or feature._site_lists[0] is not site:
-                lists = {id(v) for v in site.values() if isinstance(v, list)}
+                # `dict.values`: which lists the site holds is not something a page reads.
+                lists = {id(v) for v in dict.values(site) if isinstance(v, list)}
                 feature._site_lists = (site, lists)
-                feature._where_cache = {}
+                feature._where_cache = trace.Memo()
             if id(value) not in feature._site_lists[1]:
                 return jekyll_where(value, prop, target)
             key = (
@@ -213,10 +216,9 @@ class CollectionsFeature(Feature):
                 ruby_str(prop),
                 None if plain_target is None else ruby_str(plain_target),
             )
-            cached = feature._where_cache.get(key)
-            if cached is None:
-                cached = jekyll_where(value, prop, target)
-                feature._where_cache[key] = cached
+            # A memo that gives every page using it the reads of the first computation
+            # (each post's `featured`), so a reused page still depends on them.
+            cached = feature._where_cache.get(key, lambda: jekyll_where(value, prop, target))
             return list(cached) if isinstance(cached, list) else cached
 
         return where
@@ -229,15 +231,10 @@ class CollectionsFeature(Feature):
     def render_inline(self, ctx: BuildContext, document: Document) -> str:
         """An inline news item's text, rendered once per build and content."""
         key = (str(document.abs_path), document.body)
-        cached = self._inline_cache.get(key)
-        if cached is None:
-            cached = inline_news_html(ctx, document)
-            self._inline_cache[key] = cached
-        return cached
+        return self._inline_cache.get(key, lambda: inline_news_html(ctx, document))
 
     def post_build(self, ctx: BuildContext) -> None:
-        if len(self._inline_cache) > 4096:
-            self._inline_cache.clear()
+        self._inline_cache.new_build()
         read = {str(d.abs_path) for docs in ctx.site.collections.values() for d in docs}
         for path in [p for p in self._documents if p not in read]:
             del self._documents[path]  # a document this build did not read
