@@ -357,6 +357,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     ) -> Navigation | None:
         if self.config.enabled and self.ctx is not None:
             self.owned.take(files)
+            # Folio's pages render with an environment of their own, ready now, so that the
+            # other cores start on them while MkDocs renders its pages (adapter/owned.py).
+            env = config.theme.get_env()
+            self._on_env(env, config=config, files=files)
+            self.owned.start(self, env, config, files, nav)
         return None
 
     on_nav = CombinedEvent(_on_nav, _take_owned_pages)
@@ -559,12 +564,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 feature.env(ctx, env)
         return env
 
-    @event_priority(-100)  # last: the environment has every plugin's globals and filters
+    @event_priority(-100)  # last
     def _render_owned_pages(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Posts, news, projects, archives and the other pages folio owns are rendered and
+        """Posts, news, projects, archives and the other pages folio owns are finished and
         written here, outside MkDocs' page loops (see adapter/owned.py)."""
         if self.ctx is not None and self.ctx.nav is not None:
-            self.owned.render(self, env, config, files, self.ctx.nav)
+            self.owned.finish(self)
             self.reporter.flush(self.ctx.problems)
             self.outputs.keep_static_files(files)  # MkDocs copies static files next
             self._static_copied = False

@@ -22,8 +22,14 @@ from typing import TYPE_CHECKING, Any
 from mkdocs import utils
 from mkdocs.structure.files import File, Files
 
-from mkdocs_folio.adapter.render import apply_entry, held_logs, probe_page, render_page
-from mkdocs_folio.adapter.workers import run_batch
+from mkdocs_folio.adapter.render import (
+    apply_entry,
+    held_logs,
+    probe_page,
+    quiet_logs,
+    render_page,
+)
+from mkdocs_folio.adapter.workers import RenderPool
 
 if TYPE_CHECKING:
     import jinja2
@@ -53,6 +59,8 @@ class OwnedPages:
 
     def __init__(self) -> None:
         self.files: list[OwnedFile] = []
+        self.todo: list[OwnedFile] = []
+        self.pool: RenderPool | None = None
 
     def take(self, files: Files) -> None:
         """After navigation: every owned page leaves MkDocs' page loops."""
@@ -72,7 +80,7 @@ class OwnedPages:
         so that it lists every page in the order MkDocs would."""
         self._set_taken(not listed)
 
-    def render(
+    def start(
         self,
         plugin: FolioPlugin,
         env: jinja2.Environment,
@@ -80,9 +88,11 @@ class OwnedPages:
         files: Files,
         nav: Navigation,
     ) -> None:
-        """Render and write every owned page that changed; report everything in page order."""
+        """Right after navigation: find the pages that changed, and start rendering them on
+        the other cores while MkDocs renders its own pages (adapter/workers.py)."""
         ctx = plugin.ctx
         assert ctx is not None
+        self.pool = None
         pages = all_pages(files, self.files)
         post_page = _other_post_page_handlers(config, plugin)
         keeper = plugin.outputs
@@ -98,6 +108,7 @@ class OwnedPages:
             ):
                 continue  # unchanged, and last build wrote this very HTML there
             todo.append(file)
+        self.todo = todo
         if not todo:
             return
 
@@ -108,30 +119,42 @@ class OwnedPages:
             for handler in post_page:
                 output = handler(output, page=file.page, config=config)
             written = write_page(file.page, output) and not post_page
-            return (
-                rendered.html_key,
-                rendered.entry or {},
-                keeper.on_disk(file.abs_dest_path) if written else None,
-            )
+            on_disk = keeper.on_disk(file.abs_dest_path) if written else None
+            return rendered.html_key, rendered.entry or {}, on_disk
+
+        def in_child() -> None:
+            plugin.store.after_fork()
+            ctx.problems.held = True
+            quiet_logs()
 
         # Other plugins' page hooks may keep state of their own: then one process does all.
-        workers = 1 if post_page else plugin.workers
+        self.pool = RenderPool(
+            todo,
+            render_one,
+            workers=1 if post_page else plugin.workers,
+            entries_made=plugin.store.new_entries,
+            in_child=in_child,
+        )
+        self.pool.start()
+
+    def finish(self, plugin: FolioPlugin) -> None:
+        """At `on_env`: render what the workers have not, then report every page in order."""
+        ctx = plugin.ctx
+        pool = getattr(self, "pool", None)
+        if ctx is None or pool is None:
+            return
+        self.pool = None
         ctx.problems.held = True
         try:
             with held_logs():
-                results, entries, missing = run_batch(
-                    todo,
-                    render_one,
-                    workers=workers,
-                    entries_made=plugin.store.new_entries,
-                    in_child=plugin.store.after_fork,
-                )
+                results, entries, missing = pool.finish()
                 for index in missing:
-                    results[index] = render_one(todo[index])
+                    results[index] = pool.render(pool.jobs[index])
         finally:
             ctx.problems.held = False
         plugin.store.add_entries(entries)
-        for index, file in enumerate(todo):
+        keeper = plugin.outputs
+        for index, file in enumerate(self.todo):
             assert file.page is not None
             html_key, entry, on_disk = results[index]
             apply_entry(plugin, file.page, entry, effects=True)

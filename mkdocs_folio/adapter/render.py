@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 codec.register(Problem)
 
-__all__ = ["Rendered", "apply_entry", "held_logs", "probe_page", "render_page"]
+__all__ = ["Rendered", "apply_entry", "held_logs", "probe_page", "quiet_logs", "render_page"]
 
 
 @dataclass
@@ -394,6 +394,14 @@ def captured_logs() -> Iterator[list[Any]]:
 class _Hold(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return False
+
+
+def quiet_logs() -> None:
+    """In a worker: nothing it logs is printed (its pages' messages go back to the parent)."""
+    hold = _Hold()
+    for name in _LOGGERS:
+        for handler in logging.getLogger(name).handlers:
+            handler.addFilter(hold)
 
 
 @contextmanager

@@ -3,12 +3,14 @@
 Rendering a page folio owns depends on nothing that another page's rendering changes (see
 `adapter/render.py`: what a page reads is the site, which is fixed by then, and what it
 notes is its own), so the pages still to render are shared out among processes. On Linux
-the workers are forked once the site is read: each starts with everything the parent knows
-(the site, the templates, the build cache in memory) at no cost. A worker renders its share
-in order, writes the pages' files and sends back what each rendering noted and the cache
-entries it made; the parent then reports everything in page order. A build therefore
-prints and writes the same whatever the number of workers; `workers: 1` in the plugin's
-options renders everything in the main process.
+the workers are forked as soon as the site is read, before MkDocs renders its own pages:
+each starts with everything the parent knows (the site, the templates, the build cache in
+memory) at no cost, and works while the parent renders the pages MkDocs renders. Pages are
+handed out in small chunks from a counter in shared memory, so a process that finishes early
+takes more; the parent joins in when MkDocs is done. Each worker writes its pages' files and
+sends back what each rendering noted and the cache entries it made; the parent then reports
+everything in page order. A build therefore prints and writes the same whatever the number
+of workers; `workers: 1` in the plugin's options renders everything in the main process.
 
 A worker that fails or dies leaves its pages to the parent, which renders them itself.
 """
@@ -16,6 +18,7 @@ A worker that fails or dies leaves its pages to the parent, which renders them i
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 import sys
@@ -24,12 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Batch", "default_workers", "run_batch"]
+__all__ = ["Batch", "RenderPool", "default_workers"]
 
 log = logging.getLogger("mkdocs.plugins.folio")
 
 MIN_PAGES = 64
-"""A share smaller than this costs more to send back than to render."""
+"""Fewer pages than this per process cost more to share out than to render."""
+CHUNK = 8
 
 
 def default_workers() -> int:
@@ -53,76 +57,106 @@ class Batch:
     error: str = ""
 
 
-def run_batch(
-    jobs: list[Any],
-    render: Callable[[Any], Any],
-    *,
-    workers: int,
-    entries_made: Callable[[], dict[tuple[str, str], str]],
-    in_child: Callable[[], None],
-) -> tuple[dict[int, Any], dict[tuple[str, str], str], list[int]]:
-    """Render `jobs` (each with `render`) over `workers` processes.
+class RenderPool:
+    """`jobs` rendered with `render(job)` by the parent and forked workers, in any order.
 
-    Returns the results by job index, the cache entries the workers made (the parent's are
-    already in its store) and the indexes no process rendered (to be rendered again by the
-    caller). `in_child` runs first in each worker (drop what must not cross a fork).
+    `start()` forks the workers (they begin at once); `finish()` lets the parent take what
+    is left, then gathers everything: the results by job index, the cache entries the
+    workers made (the parent's own are already in its store) and the indexes no process
+    rendered. `in_child` runs first in each worker (drop what must not cross a fork).
     """
-    if workers <= 1 or len(jobs) < 2 * MIN_PAGES or not hasattr(os, "fork"):
-        return {i: render(job) for i, job in enumerate(jobs)}, {}, []
-    workers = min(workers, len(jobs) // MIN_PAGES)
-    children: list[tuple[int, int, list[int]]] = []
-    for number in range(1, workers):
-        share = list(range(number, len(jobs), workers))
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            os.close(read)
-            _work(jobs, share, render, write, entries_made, in_child)
-        os.close(write)
-        children.append((pid, read, share))
-    results = {i: render(jobs[i]) for i in range(0, len(jobs), workers)}
-    entries: dict[tuple[str, str], str] = {}
-    missing: list[int] = []
-    for pid, read, share in children:
-        batch = _receive(pid, read)
-        if batch is None:
-            missing += share
-            continue
-        if batch.error:
-            log.debug("a render worker failed: %s", batch.error)
-        results.update(batch.results)
-        entries.update(batch.entries)
-        missing += batch.failed
-    return results, entries, sorted(missing)
 
+    def __init__(
+        self,
+        jobs: list[Any],
+        render: Callable[[Any], Any],
+        *,
+        workers: int,
+        entries_made: Callable[[], dict[tuple[str, str], str]],
+        in_child: Callable[[], None],
+    ) -> None:
+        self.jobs = jobs
+        self.render = render
+        self.entries_made = entries_made
+        self.in_child = in_child
+        self.workers = workers
+        if workers > 1 and len(jobs) >= 2 * MIN_PAGES and hasattr(os, "fork"):
+            self.workers = min(workers, len(jobs) // MIN_PAGES)
+        else:
+            self.workers = 1
+        self._children: list[tuple[int, int]] = []
+        self._context = multiprocessing.get_context("fork") if self.workers > 1 else None
+        self._next = self._context.RawValue("i", 0) if self._context else None
+        self._lock = self._context.Lock() if self._context else None
 
-def _work(
-    jobs: list[Any],
-    share: list[int],
-    render: Callable[[Any], Any],
-    write: int,
-    entries_made: Callable[[], dict[tuple[str, str], str]],
-    in_child: Callable[[], None],
-) -> None:
-    status = 0
-    try:
-        in_child()
-        batch = Batch()
-        for position, index in enumerate(share):
+    def start(self) -> None:
+        for _ in range(1, self.workers):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker
+                os.close(read)
+                self._work(write)
+            os.close(write)
+            self._children.append((pid, read))
+
+    def _take(self) -> range:
+        if self._next is None or self._lock is None:
+            return range(0)
+        # A worker killed while holding the lock must not hang the build: after a while the
+        # parent stops taking, and renders whatever nobody did.
+        if not self._lock.acquire(timeout=60):
+            return range(0)
+        try:
+            start = self._next.value
+            self._next.value = start + CHUNK
+        finally:
+            self._lock.release()
+        return range(start, min(start + CHUNK, len(self.jobs)))
+
+    def _work(self, write: int) -> None:
+        status = 0
+        try:
+            self.in_child()
+            batch = Batch()
+            taken: list[int] = []
             try:
-                batch.results[index] = render(jobs[index])
+                while chunk := self._take():
+                    taken += chunk
+                    for index in chunk:
+                        batch.results[index] = self.render(self.jobs[index])
             except Exception:
                 batch.error = traceback.format_exc()
-                batch.failed = share[position:]
-                break
-        batch.entries = entries_made()
-        data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(data)
-    except BaseException:
-        status = 1
-    finally:
-        os._exit(status)
+                batch.failed = [i for i in taken if i not in batch.results]
+                while chunk := self._take():  # what nobody took yet is the parent's too
+                    batch.failed += chunk
+            batch.entries = self.entries_made()
+            data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+
+    def finish(self) -> tuple[dict[int, Any], dict[tuple[str, str], str], list[int]]:
+        if self.workers == 1:
+            return {i: self.render(job) for i, job in enumerate(self.jobs)}, {}, []
+        results: dict[int, Any] = {}
+        while chunk := self._take():
+            for index in chunk:
+                results[index] = self.render(self.jobs[index])
+        entries: dict[tuple[str, str], str] = {}
+        for pid, read in self._children:
+            batch = _receive(pid, read)
+            if batch is None:
+                continue
+            if batch.error:
+                log.debug("a render worker failed: %s", batch.error)
+            results.update(batch.results)
+            entries.update(batch.entries)
+        self._children = []
+        missing = [i for i in range(len(self.jobs)) if i not in results]
+        return results, entries, missing
 
 
 def _receive(pid: int, read: int) -> Batch | None:
