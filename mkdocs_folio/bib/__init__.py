@@ -11,11 +11,11 @@ written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-
 """
 
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
-from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache
+from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache, load_bibliography
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
-from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
+from mkdocs_folio.bib.loader import parse_bibliography, parse_month
 from mkdocs_folio.bib.meta import (
     highwire_meta,
     json_for_script,

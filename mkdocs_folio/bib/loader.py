@@ -36,7 +36,7 @@ __all__ = [
     "MARKUP_FIELDS",
     "MONTH_MACROS",
     "URL_FIELDS",
-    "load_bibliography",
+    "decode_bib_bytes",
     "parse_bibliography",
     "parse_month",
 ]
@@ -610,7 +610,9 @@ def _fatal(command: _Command) -> bool:
     return any(not isinstance(e, UndefinedMacro) for e in command.errors)
 
 
-def _decode_bytes(data: bytes, path: Path | str, problems: Problems) -> str:
+def decode_bib_bytes(data: bytes, path: Path | str, problems: Problems) -> str:
+    """A bib file's bytes as text: UTF-8, or Latin-1 with a problem at the first bad byte
+    (older exports from reference managers), so the file still builds."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -622,14 +624,3 @@ def _decode_bytes(data: bytes, path: Path | str, problems: Problems) -> str:
             "save the file as UTF-8",
         )
         return data.decode("latin-1")
-
-
-def load_bibliography(
-    path: Path, problems: Problems, *, cache_dir: Path | None = None
-) -> Bibliography:
-    """Load a bib file, parsed once per content: a memory cache keyed by (path, sha256) serves
-    `mkdocs serve` rebuilds, and an optional pickle cache in `cache_dir` serves cold builds.
-    Problems found when the file was parsed are reported again on every call."""
-    from mkdocs_folio.bib.cache import DEFAULT_CACHE
-
-    return DEFAULT_CACHE.load(path, problems, cache_dir=cache_dir)
