@@ -10,6 +10,7 @@ Also here: `bib.cite` (APA in-text citations and references for `{% cite %}`,
 written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-safe JSON).
 """
 
+from mkdocs_folio.bib.badges import THIRD_PARTY_SCRIPTS, BadgeView
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
 from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache, load_bibliography
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
@@ -29,6 +30,7 @@ from mkdocs_folio.bib.model import (
     Entry,
     merge_bibliographies,
 )
+from mkdocs_folio.bib.names import remove_accents
 from mkdocs_folio.bib.query import (
     BibliographyRequest,
     Query,
@@ -38,23 +40,17 @@ from mkdocs_folio.bib.query import (
     parse_bibliography_args,
     select_entries,
 )
+from mkdocs_folio.bib.settings import BibSettings, bib_settings, details_key, with_details
 from mkdocs_folio.bib.view import (
-    THIRD_PARTY_SCRIPTS,
     AuthorView,
-    BadgeView,
     BibListView,
-    BibSettings,
     ButtonView,
     EntryView,
     PreviewView,
-    bib_settings,
     bibliography_view,
     cite_text,
-    details_key,
     entry_view,
     entry_views,
-    remove_accents,
-    with_details,
 )
 
 __all__ = [
