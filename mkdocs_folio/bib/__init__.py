@@ -8,6 +8,11 @@ Jinja partials `partials/folio/bib/list.html` / `entry.html` print.
 Also here: `bib.cite` (APA in-text citations and references for `{% cite %}`,
 `{% reference %}`, `{% quote %}`), `bib.pagespec` (the `bibliography:` front matter of pages
 written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-safe JSON).
+
+Where each step lives: reading in `cache` (`load_bibliography`), `loader` (entries from text),
+`scanner` / `fastscan` (the BibTeX grammar), `fields`, `names`, `latex` and `latex_commands`
+(what values mean); choosing in `query`; showing in `settings` (`bib_settings`), `view`
+(`entry_view`, `bibliography_view`), `links`, `badges` and `bibtex` (the "Bib" text).
 """
 
 from mkdocs_folio.bib.badges import THIRD_PARTY_SCRIPTS, BadgeView
