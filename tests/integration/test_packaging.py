@@ -244,7 +244,10 @@ def test_wheel_in_a_fresh_venv_builds_two_sites(tmp_path: Path) -> None:
     for path in where:
         assert Path(path).resolve().is_relative_to(env_dir.resolve()), path
     assert list((theme_dir / ".icons/folio").glob("*.svg"))
-    assert {p.name for p in (theme_dir / "assets/css").glob("*.css")} >= {"00-base.css", "bib.css"}
+    assert {p.name for p in (theme_dir / "assets/css").glob("*.css")} >= {
+        "00-base.css",
+        "bib-entries.css",
+    }
     assert (theme_dir / "mkdocs_theme.yml").is_file()
 
     # site 1: the demo (docs/ layout, settings under the plugin's site: option)
