@@ -262,7 +262,9 @@ jobs:
 
 # Where mkdocs-folio's source is published. The project's address is not settled yet
 # (pyproject.toml names none), so `<owner>` is a placeholder that the new site's README asks
-# the user to fill in; write the real account here once there is one.
+# the user to fill in; write the real account here once there is one. (The footer of
+# CONFIG_YML and the link in README already say https://github.com/mkdocs-folio/mkdocs-folio,
+# an address nobody has confirmed: settle both together.)
 SOURCE_REPOSITORY = "https://github.com/<owner>/mkdocs-folio"
 
 REQUIREMENTS = """\
