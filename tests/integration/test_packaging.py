@@ -1,7 +1,7 @@
-"""Packaging and deploy, as a user meets them: `mkdocs-folio new`, `mkdocs gh-deploy` to a git
-remote, and ProperDocs (the maintained MkDocs 1.x fork) building the demo like MkDocs does.
-The wheel, built and installed into a fresh environment as the release workflow does it, is
-tested in test_release.py.
+"""Packaging and deploy, as a user meets them: `mkdocs-folio new` and `mkdocs gh-deploy` to a
+git remote. ProperDocs building every integration site as MkDocs does is tested in
+test_properdocs.py; the wheel, built and installed into a fresh environment as the release
+workflow does it, in test_release.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 from mkdocs_folio.cli import main as cli_main
 from mkdocs_folio.scaffold import site_files
 from tests.browser.support import mkdocs_env
-from tests.conftest import REPO, copy_demo, require_module, skip_unless_required
+from tests.conftest import REPO, copy_demo, skip_unless_required
 from tests.sitebuilder import build_site
 
 
@@ -172,32 +172,3 @@ def test_gh_deploy_to_a_local_bare_repository(tmp_path: Path) -> None:
     assert any(re.match(r"assets/folio/folio\.[0-9a-f]+\.css$", name) for name in names)
     log = run([git, "--git-dir", str(remote), "log", "-1", "--format=%s", "published"], site, env)
     assert log.startswith("Deploy ")
-
-
-# ---- ProperDocs --------------------------------------------------------------------------
-
-
-def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
-    require_module("properdocs", "pip install properdocs")
-    site = copy_demo(tmp_path / "site")
-    outputs = {}
-    for tool in ("mkdocs", "properdocs"):
-        out = tmp_path / f"out-{tool}"
-        run([sys.executable, "-m", tool, "build", "--strict", "-d", str(out)], site)
-        outputs[tool] = out
-    generator = re.compile(r'<meta name="generator" content="[^"]*">')
-    mk_files = sorted(
-        p.relative_to(outputs["mkdocs"]) for p in outputs["mkdocs"].rglob("*") if p.is_file()
-    )
-    pd_files = sorted(
-        p.relative_to(outputs["properdocs"])
-        for p in outputs["properdocs"].rglob("*")
-        if p.is_file()
-    )
-    assert mk_files == pd_files
-    for rel in mk_files:
-        if rel.suffix != ".html":
-            continue
-        mk = generator.sub("", (outputs["mkdocs"] / rel).read_text(encoding="utf-8"))
-        pd = generator.sub("", (outputs["properdocs"] / rel).read_text(encoding="utf-8"))
-        assert mk == pd, f"{rel} differs between MkDocs and ProperDocs"
