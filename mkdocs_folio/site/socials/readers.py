@@ -19,7 +19,7 @@ from mkdocs_folio.site.socials.links import (
     is_empty,
 )
 from mkdocs_folio.site.socials.networks import CONFIG_ORDER, NETWORKS_BY_KEY
-from mkdocs_folio.site.socials.urls import normalise_baseurl
+from mkdocs_folio.site.socials.urls import link_baseurl
 from mkdocs_folio.site.yamlfile import line_of
 
 __all__ = ["resolve_socials"]
@@ -45,7 +45,7 @@ def resolve_socials(
     Links with the same URL as an earlier one are dropped (e.g. `twitter_username` and
     `x_username` both set).
     """
-    base = normalise_baseurl(baseurl)
+    base = link_baseurl(baseurl)
     data_exists = socials_data is not None or (data_path is not None and data_path.is_file())
     links: list[SocialLink] = []
     if data_exists:

@@ -17,8 +17,8 @@ __all__ = [
     "bluesky_url",
     "email_url",
     "id_url",
+    "link_baseurl",
     "mastodon_url",
-    "normalise_baseurl",
     "obfuscate",
     "plain_url",
     "quote_url",
@@ -32,7 +32,9 @@ def obfuscate(text: str) -> str:
     return "".join(f"&#{ord(char)};" for char in text)
 
 
-def normalise_baseurl(baseurl: Any) -> str:
+def link_baseurl(baseurl: Any) -> str:
+    """The baseurl that site paths in links start with: `/path`, or a full URL kept as it is
+    (unlike `site.config.normalise_baseurl`, which only knows Jekyll's `/path` form)."""
     if not isinstance(baseurl, str):
         return ""
     base = baseurl.strip().rstrip("/")
