@@ -24,17 +24,13 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
 from mkdocs_folio.adapter.buildkey import BuildKey
-from mkdocs_folio.adapter.deps import TrackedSite, register_resolvers
 from mkdocs_folio.adapter.markdown import (
     MarkdownRenderer,
     PageMarkdown,
     ensure_extensions,
     quiet_link_validation,
 )
-from mkdocs_folio.adapter.outputs import OutputKeeper
-from mkdocs_folio.adapter.owned import OwnedPages
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
-from mkdocs_folio.adapter.render import page_html
 from mkdocs_folio.adapter.reporting import Reporter
 from mkdocs_folio.adapter.serve import notice_changes_at_once
 from mkdocs_folio.adapter.templates import (
@@ -49,7 +45,6 @@ from mkdocs_folio.adapter.views import (
     build_page_view,
     build_site_view,
 )
-from mkdocs_folio.adapter.workers import default_workers
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import fingerprint
 from mkdocs_folio.cache.store import CacheStore
@@ -59,6 +54,11 @@ from mkdocs_folio.features import BuildContext, Feature, default_features
 from mkdocs_folio.liquid import LiquidRenderer, default_registry
 from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.render.deps import TrackedSite, register_resolvers
+from mkdocs_folio.render.outputs import OutputKeeper
+from mkdocs_folio.render.owned import OwnedPages
+from mkdocs_folio.render.pages import page_html
+from mkdocs_folio.render.workers import default_workers
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
 from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
@@ -226,7 +226,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.ctx is not None:
-            # Last build's output is kept out of MkDocs' cleaning (adapter/outputs.py).
+            # Last build's output is kept out of MkDocs' cleaning (render/outputs.py).
             self.outputs.before_clean(
                 Path(config.site_dir),
                 enabled=bool(self.config.cache) and not self.dirty,
@@ -358,7 +358,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.config.enabled and self.ctx is not None:
             self.owned.take(files)
             # Folio's pages render with an environment of their own, ready now, so that the
-            # other cores start on them while MkDocs renders its pages (adapter/owned.py).
+            # other cores start on them while MkDocs renders its pages (render/owned.py).
             env = config.theme.get_env()
             self._on_env(env, config=config, files=files)
             self.owned.start(self, env, config, files, nav)
@@ -567,7 +567,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     @event_priority(-100)  # last
     def _render_owned_pages(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Posts, news, projects, archives and the other pages folio owns are finished and
-        written here, outside MkDocs' page loops (see adapter/owned.py)."""
+        written here, outside MkDocs' page loops (see render/owned.py)."""
         if self.ctx is not None and self.ctx.nav is not None:
             self.owned.finish(self)
             self.reporter.flush(self.ctx.problems)

@@ -46,7 +46,7 @@ class Problems:
     """The build's own collection: each problem is also noted by the work that found it (see
     cache/trace.py), so reused work reports it again. Working collections are not."""
     held: bool = field(default=False, repr=False, compare=False)
-    """While pages render in order-independent batches (adapter/workers.py), their problems
+    """While pages render in order-independent batches (render/workers.py), their problems
     are only noted by the work that found them, then added in page order."""
 
     def __post_init__(self) -> None:

@@ -189,6 +189,21 @@ print("hello, world")
 ```
 """
 
+# What the deploy workflow's cache key hashes: the site's settings, content and requirements.
+CACHE_INPUTS = (
+    "requirements.txt",
+    "mkdocs.yml",
+    "_config.yml",
+    "_pages/**",
+    "_bibliography/**",
+    "_data/**",
+    "_news/**",
+    "_posts/**",
+    "_projects/**",
+    "_teachings/**",
+    "assets/**",
+)
+
 WORKFLOW_YML = """\
 # Builds the site with `mkdocs build --strict` on every push to main and publishes it to
 # GitHub Pages. In the repository's Settings > Pages, set "Source" to "GitHub Actions".
@@ -219,6 +234,14 @@ jobs:
           cache: pip
           cache-dependency-path: requirements.txt
       - run: python -m pip install -r requirements.txt
+      # mkdocs-folio's build cache: what an unchanged file needs is not worked out again.
+      # The key changes with the content; a near match (the newest cache) is used otherwise.
+      - uses: actions/cache@v4
+        with:
+          path: .cache/mkdocs-folio
+          key: mkdocs-folio-${{ runner.os }}-${{ hashFiles(CACHE_INPUTS) }}
+          restore-keys: |
+            mkdocs-folio-${{ runner.os }}-
       - run: mkdocs build --strict
         env:
           NO_MKDOCS_2_WARNING: "1"
@@ -237,8 +260,18 @@ jobs:
         uses: actions/deploy-pages@v4
 """
 
+# Where mkdocs-folio's source is published. The project's address is not settled yet
+# (pyproject.toml names none), so `<owner>` is a placeholder that the new site's README asks
+# the user to fill in; write the real account here once there is one. (The footer of
+# CONFIG_YML and the link in README already say https://github.com/mkdocs-folio/mkdocs-folio,
+# an address nobody has confirmed: settle both together.)
+SOURCE_REPOSITORY = "https://github.com/<owner>/mkdocs-folio"
+
 REQUIREMENTS = """\
-mkdocs-folio>={version}
+# The mkdocs-folio version that wrote this site: raise it to upgrade. Until this version is
+# on PyPI, install it from its repository instead (see README.md):
+#   mkdocs-folio @ git+{repository}@v{version}
+mkdocs-folio=={version}
 """
 
 GITIGNORE = """\
@@ -271,6 +304,22 @@ mkdocs build --strict # the site in _site/
 
 Pushing to `main` on GitHub builds and publishes the site with
 `.github/workflows/deploy.yml` (Settings > Pages > Source: GitHub Actions).
+
+## mkdocs-folio's version
+
+`requirements.txt` pins mkdocs-folio {version}, the version that wrote this site, so that the
+site builds the same way next year; raise the pin to upgrade.
+
+If mkdocs-folio {version} is not on PyPI yet (`pip install -r requirements.txt` says "No
+matching distribution"), install it from its repository instead: replace the line
+`mkdocs-folio=={version}` of `requirements.txt` with
+
+```text
+mkdocs-folio @ git+{repository}@v{version}
+```
+
+where `<owner>` is the GitHub account that hosts mkdocs-folio (its address was not settled
+when this site was written). The deploy workflow installs the same line.
 """
 
 # A plain head-and-shoulders silhouette of our own, as a placeholder portrait.
@@ -281,6 +330,11 @@ PROFILE_SVG = """\
   <path d="M40 360c0-75 50-125 110-125s110 50 110 125z" fill="#6d4a6b"/>
 </svg>
 """
+
+
+def _hash_files_arguments() -> str:
+    """`hashFiles`' arguments in the workflow: quoted patterns, comma-separated."""
+    return ", ".join(f"'{pattern}'" for pattern in CACHE_INPUTS)
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -309,6 +363,7 @@ def site_files(name: str, today: dt.date | None = None) -> dict[str, str]:
         "email": email,
         "date": today.isoformat(),
         "version": __version__,
+        "repository": SOURCE_REPOSITORY,
     }
     stamp = today.isoformat()
     return {
@@ -321,7 +376,9 @@ def site_files(name: str, today: dt.date | None = None) -> dict[str, str]:
         f"_news/{stamp}-website-online.md": NEWS_MD.format(**values),
         f"_posts/{stamp}-hello-world.md": POST_MD.format(**values),
         "assets/img/prof_pic.svg": PROFILE_SVG,
-        ".github/workflows/deploy.yml": WORKFLOW_YML,
+        ".github/workflows/deploy.yml": WORKFLOW_YML.replace(
+            "CACHE_INPUTS", _hash_files_arguments()
+        ),
         "requirements.txt": REQUIREMENTS.format(**values),
         ".gitignore": GITIGNORE,
         "README.md": README.format(**values),
@@ -351,4 +408,6 @@ def create_site(path: Path, name: str = "Ada Lovelace") -> int:
     print("  mkdocs serve              # preview at http://127.0.0.1:8000")
     print("  edit _config.yml, _pages/about.md and _bibliography/papers.bib")
     print("  push to GitHub: .github/workflows/deploy.yml publishes it to GitHub Pages")
+    print(f"requirements.txt pins mkdocs-folio {__version__}; README.md says what to do if")
+    print("that version is not on PyPI yet.")
     return 0

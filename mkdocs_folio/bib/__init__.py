@@ -8,14 +8,20 @@ Jinja partials `partials/folio/bib/list.html` / `entry.html` print.
 Also here: `bib.cite` (APA in-text citations and references for `{% cite %}`,
 `{% reference %}`, `{% quote %}`), `bib.pagespec` (the `bibliography:` front matter of pages
 written for MkDocs), `bib.meta` (Highwire meta tags, schema.org JSON-LD, script-safe JSON).
+
+Where each step lives: reading in `cache` (`load_bibliography`), `loader` (entries from text),
+`scanner` / `fastscan` (the BibTeX grammar), `fields`, `names`, `latex` and `latex_commands`
+(what values mean); choosing in `query`; showing in `settings` (`bib_settings`), `view`
+(`entry_view`, `bibliography_view`), `links`, `badges` and `bibtex` (the "Bib" text).
 """
 
+from mkdocs_folio.bib.badges import THIRD_PARTY_SCRIPTS, BadgeView
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
-from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache
+from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache, load_bibliography
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
 from mkdocs_folio.bib.inline import inline_markdown
 from mkdocs_folio.bib.latex import latex_to_html, latex_to_text, unescape_url
-from mkdocs_folio.bib.loader import load_bibliography, parse_bibliography, parse_month
+from mkdocs_folio.bib.loader import parse_bibliography, parse_month
 from mkdocs_folio.bib.meta import (
     highwire_meta,
     json_for_script,
@@ -29,6 +35,7 @@ from mkdocs_folio.bib.model import (
     Entry,
     merge_bibliographies,
 )
+from mkdocs_folio.bib.names import remove_accents
 from mkdocs_folio.bib.query import (
     BibliographyRequest,
     Query,
@@ -38,23 +45,17 @@ from mkdocs_folio.bib.query import (
     parse_bibliography_args,
     select_entries,
 )
+from mkdocs_folio.bib.settings import BibSettings, bib_settings, details_key, with_details
 from mkdocs_folio.bib.view import (
-    THIRD_PARTY_SCRIPTS,
     AuthorView,
-    BadgeView,
     BibListView,
-    BibSettings,
     ButtonView,
     EntryView,
     PreviewView,
-    bib_settings,
     bibliography_view,
     cite_text,
-    details_key,
     entry_view,
     entry_views,
-    remove_accents,
-    with_details,
 )
 
 __all__ = [

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from html import escape
 
-from mkdocs_folio.bib.loader import MONTH_MACROS
 from mkdocs_folio.bib.model import Entry
+from mkdocs_folio.bib.scanner import MONTH_MACROS
 
 __all__ = ["DEFAULT_FILTERED_KEYWORDS", "entry_bibtex", "entry_bibtex_html"]
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pybtex
 
-from mkdocs_folio.bib.loader import _decode_bytes, parse_bibliography
+from mkdocs_folio.bib.loader import decode_bib_bytes, parse_bibliography
 from mkdocs_folio.bib.model import Bibliography
 from mkdocs_folio.problems import Problem, Problems
 
-__all__ = ["CACHE_VERSION", "DEFAULT_CACHE", "BibCache", "CacheStats"]
+__all__ = ["CACHE_VERSION", "DEFAULT_CACHE", "BibCache", "CacheStats", "load_bibliography"]
 
 # Bump when the parsed model changes shape, so old pickles are ignored.
 CACHE_VERSION = "1"
@@ -78,7 +78,7 @@ class BibCache:
         else:
             self.stats.misses += 1
             local = Problems()
-            text = _decode_bytes(data, path, local)
+            text = decode_bib_bytes(data, path, local)
             bib = parse_bibliography(text, path, local, digest=digest)
             item = (bib, tuple(local))
             self._to_disk(cache_dir, resolved, digest, item)
@@ -143,3 +143,12 @@ class BibCache:
 
 
 DEFAULT_CACHE = BibCache()
+
+
+def load_bibliography(
+    path: Path, problems: Problems, *, cache_dir: Path | None = None
+) -> Bibliography:
+    """Load a bib file, parsed once per content: a memory cache keyed by (path, sha256) serves
+    `mkdocs serve` rebuilds, and an optional pickle cache in `cache_dir` serves cold builds.
+    Problems found when the file was parsed are reported again on every call."""
+    return DEFAULT_CACHE.load(path, problems, cache_dir=cache_dir)

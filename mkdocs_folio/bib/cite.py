@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from mkdocs_folio.bib.links import doi_url
 from mkdocs_folio.bib.model import Author, Entry
-from mkdocs_folio.bib.view import cite_text, doi_url
+from mkdocs_folio.bib.view import cite_text
 from mkdocs_folio.problems import Problems
 
 __all__ = [

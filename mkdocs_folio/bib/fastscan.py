@@ -37,7 +37,7 @@ _MAX_DEPTH = 100
 
 
 class FastCommand:
-    """One command read by the fast scanner (same shape as the loader's `_Command`)."""
+    """One command read by the fast scanner (same shape as the scanner's `Command`)."""
 
     __slots__ = ("errors", "fields", "key", "kind", "line")
 

@@ -10,6 +10,7 @@ Why our own converter instead of pybtex's `Text.from_latex` or latexcodec:
 
 The input is parsed once into a tiny tree (text, styled groups, verbatim math) which is then
 rendered as plain text or as escaped HTML with `<em>`/`<b>`/... for `\\emph`, `\\textbf`, ...
+What each command stands for is in `latex_commands.py`.
 """
 
 from __future__ import annotations
@@ -20,308 +21,21 @@ from functools import lru_cache
 from html import escape
 
 from mkdocs_folio.bib.ads import AAS_JOURNALS
+from mkdocs_folio.bib.latex_commands import (
+    ACCENTS,
+    CONTROL_SYMBOLS,
+    DROP_ARGS,
+    IGNORED,
+    LETTERS,
+    NBSP,
+    STYLES,
+    SWITCHES,
+    SYMBOLS,
+    URL_COMMANDS,
+)
 
-__all__ = ["latex_to_html", "latex_to_text", "unescape_url"]
+__all__ = ["NBSP", "latex_to_html", "latex_to_text", "unescape_url"]
 
-NBSP = "\u00a0"
-
-# Accent commands -> Unicode combining character (applied to the first letter of the argument).
-_ACCENTS = {
-    '"': "\u0308",
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "u": "\u0306",
-    "v": "\u030c",
-    "H": "\u030b",
-    "c": "\u0327",
-    "d": "\u0323",
-    "b": "\u0331",
-    "k": "\u0328",
-    "r": "\u030a",
-    "t": "\u0361",
-}
-
-# Commands that stand for a letter: TeX eats the space after them (`{\o}l`, `\o l` -> "øl").
-_LETTERS = {
-    "ss": "ß",
-    "SS": "SS",
-    "o": "ø",
-    "O": "Ø",
-    "aa": "å",
-    "AA": "Å",
-    "ae": "æ",
-    "AE": "Æ",
-    "oe": "œ",
-    "OE": "Œ",
-    "l": "ł",
-    "L": "Ł",
-    "i": "ı",
-    "j": "ȷ",
-    "dh": "ð",
-    "DH": "Ð",
-    "th": "þ",
-    "TH": "Þ",
-    "ng": "ŋ",
-    "NG": "Ŋ",
-    "dj": "đ",
-    "DJ": "Đ",
-}
-
-# Commands that stand for a symbol or a word: a following space is kept (`\ldots and`).
-_SYMBOLS = {
-    "ldots": "…",
-    "dots": "…",
-    "textellipsis": "…",
-    "textendash": "–",
-    "textemdash": "—",
-    "textquoteleft": "‘",
-    "textquoteright": "’",
-    "textquotedblleft": "“",
-    "textquotedblright": "”",
-    "guillemotleft": "«",
-    "guillemotright": "»",
-    "S": "§",
-    "P": "¶",
-    "copyright": "©",
-    "textcopyright": "©",
-    "textregistered": "®",
-    "texttrademark": "™",
-    "dag": "†",
-    "dagger": "†",
-    "textdagger": "†",
-    "ddag": "‡",
-    "ddagger": "‡",
-    "textdaggerdbl": "‡",
-    "textbullet": "•",
-    "textasciitilde": "~",
-    "textasciicircum": "^",
-    "textbackslash": "\\",
-    "textless": "<",
-    "textgreater": ">",
-    "textbar": "|",
-    "textunderscore": "_",
-    "textperiodcentered": "·",
-    "pounds": "£",
-    "textsterling": "£",
-    "euro": "€",
-    "texteuro": "€",
-    "textdegree": "°",
-    "degree": "°",
-    "textmu": "µ",
-    "textpm": "±",
-    "texttimes": "×",
-    "LaTeX": "LaTeX",
-    "LaTeXe": "LaTeX2e",
-    "TeX": "TeX",
-    "BibTeX": "BibTeX",
-    "slash": "/",
-    "nobreakspace": NBSP,
-    "quad": " ",
-    "qquad": " ",
-    "enspace": " ",
-    "thinspace": " ",
-    "space": " ",
-    "par": " ",
-    "newline": " ",
-    "linebreak": " ",
-    # mathematical symbols written outside math mode (a common slip in titles)
-    "alpha": "α",
-    "beta": "β",
-    "gamma": "γ",
-    "delta": "δ",
-    "epsilon": "ϵ",
-    "varepsilon": "ε",
-    "zeta": "ζ",
-    "eta": "η",
-    "theta": "θ",
-    "vartheta": "ϑ",
-    "iota": "ι",
-    "kappa": "κ",
-    "lambda": "λ",
-    "mu": "μ",
-    "nu": "ν",
-    "xi": "ξ",
-    "pi": "π",
-    "rho": "ρ",
-    "sigma": "σ",
-    "tau": "τ",
-    "upsilon": "υ",
-    "phi": "ϕ",
-    "varphi": "φ",
-    "chi": "χ",
-    "psi": "ψ",
-    "omega": "ω",
-    "Gamma": "Γ",
-    "Delta": "Δ",
-    "Theta": "Θ",
-    "Lambda": "Λ",
-    "Xi": "Ξ",
-    "Pi": "Π",
-    "Sigma": "Σ",
-    "Upsilon": "Υ",
-    "Phi": "Φ",
-    "Psi": "Ψ",
-    "Omega": "Ω",
-    "times": "×",
-    "pm": "±",
-    "mp": "∓",
-    "cdot": "·",
-    "infty": "∞",
-    "le": "≤",
-    "leq": "≤",
-    "ge": "≥",
-    "geq": "≥",
-    "neq": "≠",
-    "approx": "≈",
-    "sim": "∼",
-    "simeq": "≃",
-    "propto": "∝",
-    "to": "→",
-    "rightarrow": "→",
-    "leftarrow": "←",
-    "leftrightarrow": "↔",
-    "Rightarrow": "⇒",
-    "ell": "ℓ",
-    "star": "⋆",
-    "ast": "∗",
-    "checkmark": "✓",
-    "partial": "∂",
-    "nabla": "∇",
-    "sqrt": "√",
-    "odot": "⊙",
-    "oplus": "⊕",
-    "otimes": "⊗",
-}
-
-# Control symbols (`\&`, `\%`, `\,` ...): backslash + one non-letter.
-_CONTROL_SYMBOLS = {
-    "&": "&",
-    "%": "%",
-    "$": "$",
-    "#": "#",
-    "_": "_",
-    "{": "{",
-    "}": "}",
-    "\\": " ",
-    " ": " ",
-    "\n": " ",
-    "\t": " ",
-    ",": " ",
-    ";": " ",
-    ":": " ",
-    "!": "",
-    "-": "",
-    "/": "",
-    "@": "",
-    "*": "",
-    "|": "‖",
-}
-
-# One-argument commands that style their argument (html tag, or None for plain text).
-_STYLES = {
-    "emph": "em",
-    "textit": "em",
-    "textsl": "em",
-    "mathit": "em",
-    "textbf": "b",
-    "mathbf": "b",
-    "textsc": "smallcaps",
-    "texttt": "code",
-    "mathtt": "code",
-    "textsuperscript": "sup",
-    "textsubscript": "sub",
-    "underline": "u",
-    "uline": "u",
-    "textrm": None,
-    "textsf": None,
-    "textup": None,
-    "textmd": None,
-    "textnormal": None,
-    "mathrm": None,
-    "mathsf": None,
-    "text": None,
-    "mbox": None,
-    "hbox": None,
-    "fbox": None,
-    "NoCaseChange": None,
-    "nocase": None,
-    "MakeUppercase": "upper",
-    "uppercase": "upper",
-    "MakeLowercase": "lower",
-    "lowercase": "lower",
-}
-
-# Declarations that style the rest of their group: `{\bf text}`, `{\em text}`.
-_SWITCHES = {
-    "em": "em",
-    "it": "em",
-    "sl": "em",
-    "itshape": "em",
-    "slshape": "em",
-    "bf": "b",
-    "bfseries": "b",
-    "sc": "smallcaps",
-    "scshape": "smallcaps",
-    "tt": "code",
-    "ttfamily": "code",
-    "rm": None,
-    "sf": None,
-    "upshape": None,
-    "mdseries": None,
-    "normalfont": None,
-    "rmfamily": None,
-    "sffamily": None,
-    "tiny": None,
-    "scriptsize": None,
-    "footnotesize": None,
-    "small": None,
-    "normalsize": None,
-    "large": None,
-    "Large": None,
-    "LARGE": None,
-    "huge": None,
-    "Huge": None,
-}
-
-# Commands whose arguments are dropped: layout, indexing and sorting tricks.
-_DROP_ARGS = {
-    "hspace": 1,
-    "vspace": 1,
-    "label": 1,
-    "index": 1,
-    "footnote": 1,
-    "noopsort": 1,
-    "SortNoop": 1,
-    "sortnoop": 1,
-    "bibinfo": 0,  # \bibinfo{field}{value}: keep only the value (handled as drop of first arg)
-}
-
-# Commands that produce nothing at all.
-_IGNORED = {
-    "relax",
-    "protect",
-    "xspace",
-    "noindent",
-    "newblock",
-    "ignorespaces",
-    "unskip",
-    "hfill",
-    "vfill",
-    "break",
-    "allowbreak",
-    "nobreak",
-    "null",
-    "leavevmode",
-    "smallskip",
-    "medskip",
-    "bigskip",
-}
-
-_URL_COMMANDS = {"url", "path", "nolinkurl", "doi"}
 
 _TOKEN_RE = re.compile(
     r"""
@@ -409,9 +123,9 @@ class _Parser:
             elif kind == "csym":
                 self._control_symbol(value[1], nodes, depth)
             else:  # cword
-                if value in _SWITCHES and not verbatim:
+                if value in SWITCHES and not verbatim:
                     rest = self._sequence(depth + 1, in_group, verbatim)
-                    nodes.append(_Styled(_SWITCHES[value], rest))
+                    nodes.append(_Styled(SWITCHES[value], rest))
                     return nodes
                 self._control_word(value, ws, nodes, depth, verbatim)
         return nodes
@@ -459,21 +173,21 @@ class _Parser:
         return [value]
 
     def _control_symbol(self, char: str, nodes: list, depth: int) -> None:
-        if char in _ACCENTS:
+        if char in ACCENTS:
             nodes.append(_accent(char, _flatten(self._argument(depth))))
-        elif char in _CONTROL_SYMBOLS:
-            nodes.append(_CONTROL_SYMBOLS[char])
+        elif char in CONTROL_SYMBOLS:
+            nodes.append(CONTROL_SYMBOLS[char])
         else:
             nodes.append(char)
 
     def _control_word(self, name: str, ws: str, nodes: list, depth: int, verbatim: bool) -> None:
-        if name in _ACCENTS:  # \c{c}, \v{s}, \u{g}, \H{o} ...
+        if name in ACCENTS:  # \c{c}, \v{s}, \u{g}, \H{o} ...
             nodes.append(_accent(name, _flatten(self._argument(depth))))
-        elif name in _LETTERS:
-            nodes.append(_LETTERS[name])
-        elif name in _STYLES:
-            nodes.append(_Styled(_STYLES[name], self._argument(depth, verbatim)))
-        elif name in _URL_COMMANDS:
+        elif name in LETTERS:
+            nodes.append(LETTERS[name])
+        elif name in STYLES:
+            nodes.append(_Styled(STYLES[name], self._argument(depth, verbatim)))
+        elif name in URL_COMMANDS:
             nodes.append(_flatten(self._argument(depth, verbatim=True)))
         elif name == "href":
             self._argument(depth, verbatim=True)
@@ -481,16 +195,16 @@ class _Parser:
         elif name == "ensuremath":
             inner = _flatten(self._argument(depth, verbatim=True))
             nodes.append(_Math(f"${inner}$") if inner else "")
-        elif name in _DROP_ARGS:
+        elif name in DROP_ARGS:
             if name == "bibinfo":
                 self._argument(depth, verbatim=True)
                 nodes.append(_Styled(None, self._argument(depth, verbatim)))
             else:
                 self._argument(depth, verbatim=True)
-        elif name in _IGNORED:
+        elif name in IGNORED:
             pass
-        elif name in _SYMBOLS:
-            nodes.append(_SYMBOLS[name])
+        elif name in SYMBOLS:
+            nodes.append(SYMBOLS[name])
             if ws:
                 nodes.append(" ")
         elif name.lower() in AAS_JOURNALS:
@@ -512,8 +226,8 @@ def _accent(mark: str, base: str) -> str:
     if first in "ıȷ":  # accents over dotless i/j: `\'{\i}` -> í
         first = "i" if first == "ı" else "j"
     if mark == "t" and rest:  # tie accent spans two letters: \t{oo}
-        return unicodedata.normalize("NFC", first + _ACCENTS["t"] + rest)
-    return unicodedata.normalize("NFC", first + _ACCENTS[mark]) + rest
+        return unicodedata.normalize("NFC", first + ACCENTS["t"] + rest)
+    return unicodedata.normalize("NFC", first + ACCENTS[mark]) + rest
 
 
 def _flatten(nodes: list) -> str:

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from mkdocs_folio.bib.links import arxiv_url, asset_url, doi_url
 from mkdocs_folio.bib.model import Entry
-from mkdocs_folio.bib.view import BibSettings, arxiv_url, asset_url, doi_url
+from mkdocs_folio.bib.settings import BibSettings
 
 __all__ = ["highwire_meta", "json_for_script", "person_jsonld", "scholarly_jsonld"]
 

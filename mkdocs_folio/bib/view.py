@@ -8,382 +8,49 @@ the optional badges.
 
 Escaping contract for templates: fields named `*_html` are safe HTML (built here, escaped where
 needed); every other string is plain text and must be printed with `| e`.
+
+The parts live beside this module: `settings` (`bib_settings`, `BibSettings`), `links` (DOI,
+arXiv and file URLs), `badges` (the metrics badges) and `names` (how names are compared).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
+from mkdocs_folio.bib.badges import THIRD_PARTY_SCRIPTS, BadgeView, entry_badges
 from mkdocs_folio.bib.bibtex import DEFAULT_FILTERED_KEYWORDS, entry_bibtex, entry_bibtex_html
 from mkdocs_folio.bib.group import UNDATED_LABEL, Group, group_by_year
-from mkdocs_folio.bib.inline import inline_markdown
+from mkdocs_folio.bib.links import arxiv_url, asset_url, doi_url, is_url, local_files, safe_url
 from mkdocs_folio.bib.model import Author, Entry
+from mkdocs_folio.bib.names import coauthor_key, name_key
 from mkdocs_folio.bib.safehtml import balance_html
-from mkdocs_folio.markup import UNSAFE_URL, unwrap_paragraph
-from mkdocs_folio.problems import Problems
-from mkdocs_folio.site.config import as_bool
-from mkdocs_folio.site.yamlfile import line_of
+from mkdocs_folio.bib.settings import BibSettings, details_key, with_details
+from mkdocs_folio.markup import unwrap_paragraph
 
+# `details_key`, `local_files` and `with_details` are re-exported: the features import them
+# from here.
 __all__ = [
-    "THIRD_PARTY_SCRIPTS",
     "AuthorView",
-    "BadgeView",
     "BibListView",
-    "BibSettings",
     "ButtonView",
-    "CoauthorLink",
     "EntryView",
     "PreviewView",
-    "Venue",
-    "bib_settings",
     "bibliography_view",
     "cite_text",
     "details_key",
     "entry_view",
     "entry_views",
-    "remove_accents",
+    "local_files",
     "with_details",
 ]
 
-# Loaded only when a page shows such a badge and the site enabled it.
-THIRD_PARTY_SCRIPTS = {
-    "altmetric": "https://embed.altmetric.com/assets/embed.js",
-    "dimensions": "https://badge.dimensions.ai/badge.js",
-}
 
 _VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogg", ".ogv", ".mov")
 _IN_TYPES = frozenset({"inproceedings", "incollection", "conference", "inbook"})
 _THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis", "bachelorsthesis"})
-_COLOR_RE = re.compile(
-    r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/a-z-]{3,60}\)|var\(--[\w-]+\))$"
-)
-_URL_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_EXTRA_LETTERS = str.maketrans(
-    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
-     "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
-)  # fmt: skip
-
-
-def remove_accents(text: str) -> str:
-    """ "Schrödinger" -> "Schrodinger", "Łukasz" -> "Lukasz" (al-folio's `remove_accents`)."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=16384)
-def _name_key(text: str) -> str:
-    """Lenient name comparison: case, dots and spaces do not matter ("Yuki M." == "yuki m")."""
-    return re.sub(r"[.\s]+", "", unicodedata.normalize("NFC", text)).casefold()
-
-
-def coauthor_key(last: str) -> str:
-    """The `_data/coauthors.yml` key for a last name: lower-case, accents removed."""
-    return remove_accents(last).strip().lower()
-
-
-# -- settings ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoauthorLink:
-    firstnames: frozenset[str]  # `_name_key`s of the accepted spellings
-    url: str
-
-
-@dataclass(frozen=True)
-class Venue:
-    color: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class BibSettings:
-    """The site's publication switches, normalised. Build with `bib_settings()`."""
-
-    baseurl: str = ""
-    scholar_last_names: frozenset[str] = frozenset()
-    # None = `scholar.first_name` not configured: the owner is matched by last name alone
-    scholar_first_names: frozenset[str] | None = None
-    scholar_userid: str | None = None
-    max_author_limit: int | None = None
-    more_authors_animation_delay: int = 10
-    filtered_bibtex_keywords: frozenset[str] = frozenset(DEFAULT_FILTERED_KEYWORDS)
-    enable_publication_thumbnails: bool = True
-    badge_altmetric: bool = False
-    badge_dimensions: bool = False
-    badge_google_scholar: bool = False
-    badge_inspirehep: bool = False
-    enable_video_embedding: bool = False
-    coauthors: Mapping[str, tuple[CoauthorLink, ...]] = field(default_factory=dict)
-    venues: Mapping[str, Venue] = field(default_factory=dict)
-    citations: Mapping[str, int] = field(default_factory=dict)
-    markdownify: Callable[[str], str] = inline_markdown
-    # per-publication pages: Entry.digest (or key) -> page URL; the title links there
-    details_urls: Mapping[str, str] = field(default_factory=dict)
-    fingerprint: str = ""
-
-    # Settings are memo keys (`lru_cache`, the view cache): equality is the fingerprint's, so
-    # a lookup never compares the mappings (thousands of `details_urls`) field by field.
-    def __hash__(self) -> int:
-        return hash(self.fingerprint)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BibSettings):
-            return NotImplemented
-        return self.fingerprint == other.fingerprint
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
-    text = str(value).strip()
-    return [text] if text else []
-
-
-def _int_setting(
-    config: Mapping[str, Any],
-    key: str,
-    default: int | None,
-    problems: Problems | None,
-    path: Path | str | None,
-) -> int | None:
-    value = config.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return default
-    if isinstance(value, bool):
-        value = None
-    try:
-        number = int(str(value).strip()) if value is not None else None
-    except ValueError:
-        number = None
-    if number is None or number < 0:
-        if problems is not None:
-            problems.add(
-                f"`{key}` should be a whole number, got `{config.get(key)}`",
-                path,
-                line_of(config, key),
-                "leave it blank for the default",
-            )
-        return default
-    return number
-
-
-def bib_settings(
-    config: Mapping[str, Any],
-    data: Mapping[str, Any],
-    baseurl: str = "",
-    scholar_userid: str | None = None,
-    *,
-    markdownify: Callable[[str], str] | None = None,
-    problems: Problems | None = None,
-    config_path: Path | str | None = None,
-    data_dir: Path | str | None = None,
-) -> BibSettings:
-    """Read the publication settings from `_config.yml` (`config`) and `_data` (`data`, a
-    mapping of data-file name -> content). Bad values become Problems and defaults.
-
-    - `scholar.last_name` / `first_name`: lists or bare strings (old configs). Without any
-      `first_name`, the owner is recognised by last name alone (as older forks did).
-    - `max_author_limit`: blank = show all; `more_authors_animation_delay` (ms per character).
-    - `filtered_bibtex_keywords`: default al-folio v1's list.
-    - `enable_publication_thumbnails`: default true (before the switch existed, al-folio
-      always showed the badge column).
-    - `enable_publication_badges.{altmetric,dimensions,google_scholar,inspirehep}` or the legacy
-      `badges.{altmetric_badge,dimensions_badge}`.
-    - `markdownify`: converter for Markdown fields; keep it a stable, module-level function,
-      since its qualified name is part of `fingerprint` (the memo key of entry views).
-    """
-    config = config or {}
-    data = data or {}
-    scholar = config.get("scholar") or {}
-    if not isinstance(scholar, Mapping):
-        scholar = {}
-    last_names = frozenset(_name_key(n) for n in _as_list(scholar.get("last_name")))
-    first_raw = scholar.get("first_name")
-    first_names = (
-        None if first_raw is None else frozenset(_name_key(n) for n in _as_list(first_raw))
-    )
-    max_authors = _int_setting(config, "max_author_limit", None, problems, config_path)
-    if max_authors == 0:
-        max_authors = None
-    delay = _int_setting(config, "more_authors_animation_delay", 10, problems, config_path)
-    filtered_raw = config.get("filtered_bibtex_keywords")
-    filtered = (
-        frozenset(DEFAULT_FILTERED_KEYWORDS)
-        if filtered_raw is None
-        else frozenset(k.lower() for k in _as_list(filtered_raw))
-    )
-    thumbnails = config.get("enable_publication_thumbnails")
-    badges = config.get("enable_publication_badges")
-    legacy = config.get("badges")
-    switches = {
-        "altmetric": False,
-        "dimensions": False,
-        "google_scholar": False,
-        "inspirehep": False,
-    }
-    if isinstance(badges, Mapping):
-        for name in switches:
-            switches[name] = as_bool(badges.get(name))
-    elif isinstance(legacy, Mapping):
-        switches["altmetric"] = as_bool(legacy.get("altmetric_badge"))
-        switches["dimensions"] = as_bool(legacy.get("dimensions_badge"))
-    userid = (scholar_userid or "").strip() or None
-
-    data_dir_path = Path(data_dir) if data_dir is not None else None
-    coauthors = _coauthors(data.get("coauthors"), problems, data_dir_path)
-    venues = _venues(data.get("venues"), problems, data_dir_path)
-    citations = _citations(data.get("citations"))
-    md = markdownify or inline_markdown
-
-    settings = BibSettings(
-        baseurl=(baseurl or "").rstrip("/"),
-        scholar_last_names=last_names,
-        scholar_first_names=first_names,
-        scholar_userid=userid,
-        max_author_limit=max_authors,
-        more_authors_animation_delay=delay if delay is not None else 10,
-        filtered_bibtex_keywords=filtered,
-        enable_publication_thumbnails=True if thumbnails is None else as_bool(thumbnails),
-        badge_altmetric=switches["altmetric"],
-        badge_dimensions=switches["dimensions"],
-        badge_google_scholar=switches["google_scholar"],
-        badge_inspirehep=switches["inspirehep"],
-        enable_video_embedding=as_bool(config.get("enable_video_embedding")),
-        coauthors=coauthors,
-        venues=venues,
-        citations=citations,
-        markdownify=md,
-    )
-    return _with_fingerprint(settings)
-
-
-def _with_fingerprint(settings: BibSettings) -> BibSettings:
-    md = settings.markdownify
-    parts = [
-        settings.baseurl,
-        sorted(settings.scholar_last_names),
-        None if settings.scholar_first_names is None else sorted(settings.scholar_first_names),
-        settings.scholar_userid,
-        settings.max_author_limit,
-        settings.more_authors_animation_delay,
-        sorted(settings.filtered_bibtex_keywords),
-        settings.enable_publication_thumbnails,
-        settings.badge_altmetric,
-        settings.badge_dimensions,
-        settings.badge_google_scholar,
-        settings.badge_inspirehep,
-        settings.enable_video_embedding,
-        sorted((k, sorted((sorted(c.firstnames), c.url) for c in v)) for k, v in settings.coauthors.items()),
-        sorted((k, v.color, v.url) for k, v in settings.venues.items()),
-        sorted(settings.citations.items()),
-        f"{getattr(md, '__module__', '')}.{getattr(md, '__qualname__', repr(md))}",
-        sorted(settings.details_urls.items()),
-    ]  # fmt: skip
-    digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()
-    object.__setattr__(settings, "fingerprint", digest)
-    return settings
-
-
-def with_details(settings: BibSettings, details_urls: Mapping[str, str]) -> BibSettings:
-    """`settings` whose entries link their title to a page of their own: `details_urls` maps
-    `details_key(entry)` to that page's URL (entries not in it keep a plain title)."""
-    return _with_fingerprint(replace(settings, details_urls=dict(details_urls)))
-
-
-def details_key(entry: Entry) -> str:
-    """How `BibSettings.details_urls` names an entry: its content digest, so the same key in
-    two bib files never borrows the other's page."""
-    return entry.digest or f"key:{entry.key}"
-
-
-def _data_path(data_dir: Path | None, name: str) -> Path | str | None:
-    return data_dir / f"{name}.yml" if data_dir is not None else f"_data/{name}.yml"
-
-
-def _coauthors(
-    raw: Any, problems: Problems | None, data_dir: Path | None
-) -> dict[str, tuple[CoauthorLink, ...]]:
-    result: dict[str, tuple[CoauthorLink, ...]] = {}
-    if not isinstance(raw, Mapping):
-        return result
-    path = _data_path(data_dir, "coauthors")
-    for key, items in raw.items():
-        links = []
-        candidates = items if isinstance(items, list) else [items]
-        for item in candidates:
-            if (
-                not isinstance(item, Mapping)
-                or not item.get("url")
-                or isinstance(item.get("url"), (Mapping, list))
-            ):
-                if problems is not None:
-                    problems.add(
-                        f"co-author `{key}`: each item needs `firstname: [...]` and `url`",
-                        path,
-                        line_of(raw, str(key)),
-                    )
-                continue
-            names = frozenset(_name_key(n) for n in _as_list(item.get("firstname")))
-            links.append(CoauthorLink(names, str(item["url"]).strip()))
-        if links:
-            norm = coauthor_key(str(key))
-            result[norm] = result.get(norm, ()) + tuple(links)
-    return result
-
-
-def _venues(raw: Any, problems: Problems | None, data_dir: Path | None) -> dict[str, Venue]:
-    result: dict[str, Venue] = {}
-    if not isinstance(raw, Mapping):
-        return result
-    path = _data_path(data_dir, "venues")
-    for key, item in raw.items():
-        if not isinstance(item, Mapping):
-            continue
-        color = item.get("color")
-        color = str(color).strip() if color is not None else None
-        if color and not _COLOR_RE.match(color):
-            if problems is not None:
-                problems.add(
-                    f"venue `{key}`: `{color}` is not a CSS colour; ignored",
-                    path,
-                    line_of(item, "color") or line_of(raw, str(key)),
-                    'write it like "#00369f"',
-                )
-            color = None
-        url = item.get("url")
-        result[str(key)] = Venue(color or None, str(url).strip() if url else None)
-    return result
-
-
-def _citations(raw: Any) -> dict[str, int]:
-    result: dict[str, int] = {}
-    if not isinstance(raw, Mapping):
-        return result
-    papers = raw.get("papers")
-    if not isinstance(papers, Mapping):
-        return result
-    for key, item in papers.items():
-        count = item.get("citations") if isinstance(item, Mapping) else item
-        try:
-            result[str(key)] = int(count)
-        except (TypeError, ValueError):
-            continue
-    return result
-
-
-# -- views ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,19 +76,6 @@ class ButtonView:
     label: str
     url: str | None = None
     toggle: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BadgeView:
-    """A metrics badge. altmetric/dimensions are placeholders (`css_class` + `attrs`) filled by
-    their script; scholar/inspire are plain links with an optional count (no request made)."""
-
-    kind: str
-    label: str
-    url: str | None = None
-    count: int | None = None
-    css_class: str = ""
-    attrs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,102 +138,26 @@ class EntryView:
         return tuple(THIRD_PARTY_SCRIPTS[k] for k in ("altmetric", "dimensions") if k in kinds)
 
 
-def _safe_url(url: str) -> str:
-    return "#" if UNSAFE_URL.match(url) else url
-
-
-def _is_url(value: str) -> bool:
-    return "://" in value or value.startswith("//") or bool(_URL_SCHEME_RE.match(value))
-
-
-def asset_url(value: str, folder: str, baseurl: str) -> str:
-    """al-folio's rule for `pdf`, `supp`, `poster`, `slides`, `html`: a URL stays as it is, a
-    bare file name points into `{baseurl}/assets/<folder>/`, a `/path` is site-relative."""
-    value = value.strip()
-    if _is_url(value):
-        return _safe_url(value)
-    if value.startswith("/"):
-        return f"{baseurl}{value}"
-    return f"{baseurl}/assets/{folder}/{value}"
-
-
-# The entry fields that may name a file of the site, and the assets folder a bare name is in.
-LOCAL_FILE_FIELDS = {
-    "pdf": "pdf",
-    "supp": "pdf",
-    "supplementary": "pdf",
-    "poster": "pdf",
-    "slides": "pdf",
-    "html": "html",
-    "preview": "img/publication_preview",
-}
-
-
-def local_files(entry: Entry, settings: BibSettings) -> list[tuple[str, str]]:
-    """(field, site path) of each file of the site an entry links to: the files its buttons
-    and thumbnail point at when they are not URLs (`paper.pdf` -> `assets/pdf/paper.pdf`,
-    `/files/x.pdf` -> `files/x.pdf`). The preview counts only when thumbnails are shown."""
-    found = []
-    for name, folder in LOCAL_FILE_FIELDS.items():
-        if name == "preview" and not settings.enable_publication_thumbnails:
-            continue
-        value = (entry.fields.get(name) or "").strip()
-        if not value or _is_url(value):
-            continue
-        path = value.lstrip("/") if value.startswith("/") else f"assets/{folder}/{value}"
-        found.append((name, path.split("?", 1)[0].split("#", 1)[0]))
-    return found
-
-
-def doi_url(doi: str) -> str:
-    doi = doi.strip()
-    lowered = doi.lower()
-    for prefix in (
-        "https://doi.org/",
-        "http://doi.org/",
-        "https://dx.doi.org/",
-        "http://dx.doi.org/",
-    ):
-        if lowered.startswith(prefix):
-            doi = doi[len(prefix) :]
-            break
-    else:
-        if _is_url(doi) and not lowered.startswith("doi:"):
-            return _safe_url(doi)
-        if lowered.startswith("doi:"):
-            doi = doi[4:].strip()
-    return f"https://doi.org/{doi}"
-
-
-def arxiv_url(arxiv: str) -> str:
-    arxiv = arxiv.strip()
-    if _is_url(arxiv) and not arxiv.lower().startswith("arxiv:"):
-        return _safe_url(arxiv)
-    if arxiv.lower().startswith("arxiv:"):
-        arxiv = arxiv[6:].strip()
-    return f"https://arxiv.org/abs/{arxiv}"
-
-
 def _is_owner(author: Author, settings: BibSettings) -> bool:
     if not settings.scholar_last_names:
         return False
-    if _name_key(author.last) not in settings.scholar_last_names and (
-        _name_key(author.full_last) not in settings.scholar_last_names
+    if name_key(author.last) not in settings.scholar_last_names and (
+        name_key(author.full_last) not in settings.scholar_last_names
     ):
         return False
     if settings.scholar_first_names is None:
         return True
-    return _name_key(author.given) in settings.scholar_first_names
+    return name_key(author.given) in settings.scholar_first_names
 
 
 def _coauthor_url(author: Author, settings: BibSettings) -> str | None:
     links = settings.coauthors.get(coauthor_key(author.last))
     if not links:
         return None
-    given = _name_key(author.given)
+    given = name_key(author.given)
     for link in links:
         if given in link.firstnames:
-            return _safe_url(link.url)
+            return safe_url(link.url)
     return None
 
 
@@ -662,7 +240,7 @@ def _buttons(entry: Entry, settings: BibSettings) -> tuple[ButtonView, ...]:
         buttons.append(ButtonView("arxiv", "arXiv", arxiv_url(f["arxiv"])))
     if f.get("hal"):
         hal = f["hal"].strip()
-        url = _safe_url(hal) if _is_url(hal) else f"https://hal.science/{hal}"
+        url = safe_url(hal) if is_url(hal) else f"https://hal.science/{hal}"
         buttons.append(ButtonView("hal", "HAL", url))
     if entry.flag("bibtex_show"):
         buttons.append(ButtonView("bibtex", "Bib", toggle="bibtex"))
@@ -677,114 +255,16 @@ def _buttons(entry: Entry, settings: BibSettings) -> tuple[ButtonView, ...]:
         if settings.enable_video_embedding:
             buttons.append(ButtonView("video", "Video", toggle="video"))
         else:
-            buttons.append(ButtonView("video", "Video", _safe_url(f["video"])))
+            buttons.append(ButtonView("video", "Video", safe_url(f["video"])))
     for kind, label in (("blog", "Blog"), ("code", "Code")):
         if f.get(kind):
-            buttons.append(ButtonView(kind, label, _safe_url(f[kind].strip())))
+            buttons.append(ButtonView(kind, label, safe_url(f[kind].strip())))
     for kind, label in (("poster", "Poster"), ("slides", "Slides")):
         if f.get(kind):
             buttons.append(ButtonView(kind, label, asset_url(f[kind], "pdf", base)))
     if f.get("website"):
-        buttons.append(ButtonView("website", "Website", _safe_url(f["website"].strip())))
+        buttons.append(ButtonView("website", "Website", safe_url(f["website"].strip())))
     return tuple(buttons)
-
-
-def _scholar_count(citations: Mapping[str, int], userid: str, paper: str) -> int | None:
-    """`_data/citations.yml` is keyed "<userid>:<paper id>"; like al-folio v1, also accept the
-    bare paper id, or any key that contains it (files written by older workflow versions)."""
-    count = citations.get(f"{userid}:{paper}")
-    if count is None:
-        count = citations.get(paper)
-    if count is None:
-        suffix = f":{paper}"
-        count = next((n for key, n in citations.items() if key.endswith(suffix)), None)
-    return count
-
-
-def _badges(entry: Entry, settings: BibSettings) -> tuple[BadgeView, ...]:
-    f = entry.fields
-    badges: list[BadgeView] = []
-    if settings.badge_altmetric and f.get("altmetric"):
-        value = f["altmetric"].strip()
-        attr = None
-        if as_bool(value):
-            for name, data_attr in (
-                ("arxiv", "data-arxiv-id"),
-                ("eprint", "data-arxiv-id"),
-                ("doi", "data-doi"),
-                ("pmid", "data-pmid"),
-                ("isbn", "data-isbn"),
-            ):
-                if f.get(name):
-                    attr = (data_attr, f[name].strip())
-                    break
-        elif value.lower() not in ("false", "no", "0"):
-            attr = ("data-altmetric-id", value)
-        if attr is not None:
-            badges.append(
-                BadgeView(
-                    "altmetric",
-                    "Altmetric",
-                    css_class="altmetric-embed",
-                    attrs=(
-                        ("data-badge-type", "2"),
-                        ("data-badge-popover", "right"),
-                        ("data-hide-no-mentions", "true"),
-                        attr,
-                    ),
-                )
-            )
-    if settings.badge_dimensions and f.get("dimensions"):
-        value = f["dimensions"].strip()
-        attr = None
-        if as_bool(value):
-            if f.get("doi"):
-                attr = ("data-doi", f["doi"].strip())
-            elif f.get("pmid"):
-                attr = ("data-pmid", f["pmid"].strip())
-        elif value.lower() not in ("false", "no", "0"):
-            attr = ("data-id", value)
-        if attr is not None:
-            badges.append(
-                BadgeView(
-                    "dimensions",
-                    "Dimensions",
-                    css_class="__dimensions_badge_embed__",
-                    attrs=(
-                        ("data-hide-zero-citations", "true"),
-                        ("data-style", "small_rectangle"),
-                        ("data-legend", "hover-right"),
-                        attr,
-                    ),
-                )
-            )
-    userid = settings.scholar_userid
-    if settings.badge_google_scholar and f.get("google_scholar_id") and userid:
-        paper = f["google_scholar_id"].strip()
-        badges.append(
-            BadgeView(
-                "google_scholar",
-                "scholar",
-                url=(
-                    "https://scholar.google.com/citations?view_op=view_citation&hl=en"
-                    f"&user={userid}&citation_for_view={userid}:{paper}"
-                ),
-                count=_scholar_count(settings.citations, userid, paper),
-                css_class="badge-scholar",
-            )
-        )
-    if settings.badge_inspirehep and f.get("inspirehep_id"):
-        record = f["inspirehep_id"].strip()
-        badges.append(
-            BadgeView(
-                "inspirehep",
-                "inspire",
-                url=f"https://inspirehep.net/literature/{record}",
-                count=settings.citations.get(f"inspirehep:{record}"),
-                css_class="badge-inspire",
-            )
-        )
-    return tuple(badges)
 
 
 def _preview(entry: Entry, settings: BibSettings) -> PreviewView | None:
@@ -794,8 +274,8 @@ def _preview(entry: Entry, settings: BibSettings) -> PreviewView | None:
     if not value:
         return None
     src = (
-        _safe_url(value)
-        if _is_url(value)
+        safe_url(value)
+        if is_url(value)
         else f"{settings.baseurl}/assets/img/publication_preview/{value.lstrip('/')}"
     )
     path = value.split("?", 1)[0].split("#", 1)[0].lower()
@@ -827,7 +307,7 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         main_class="col-sm-8" if thumbnails else "col-sm-10",
         abbr=abbr,
         abbr_color=venue_style.color if venue_style else None,
-        abbr_url=_safe_url(venue_style.url) if venue_style and venue_style.url else None,
+        abbr_url=safe_url(venue_style.url) if venue_style and venue_style.url else None,
         preview=_preview(entry, settings),
         title=entry.title,
         title_html=entry.title_html,
@@ -848,8 +328,8 @@ def entry_view(entry: Entry, settings: BibSettings) -> EntryView:
         abstract=f.get("abstract") or None,
         award_html=balance_html(unwrap_paragraph(settings.markdownify(award))) if award else None,
         bibtex_html=entry_bibtex_html(entry, filtered) if show_bib else None,
-        video_embed=_safe_url(video.strip()) if video else None,
-        badges=_badges(entry, settings),
+        video_embed=safe_url(video.strip()) if video else None,
+        badges=entry_badges(entry, settings),
         bibtex_filter=filtered,
     )
 

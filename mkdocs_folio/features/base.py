@@ -19,8 +19,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_folio.adapter.files import OwnedFile
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
-from mkdocs_folio.adapter.owned import OwnedFile
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.trace import Resolver
 from mkdocs_folio.liquid import LiquidRenderer, Registry
@@ -69,7 +69,7 @@ class BuildContext:
     resolver: Resolver | None = None
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
-    """Where each kind of input a rendered page may read is found now (adapter/deps.py)."""
+    """Where each kind of input a rendered page may read is found now (render/deps.py)."""
     _jinja: jinja2.Environment | None = None
 
     # -- URLs ------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ class BuildContext:
         if self.files is None:
             return None
         for file in self.files:
-            # File's own test: pages folio renders itself count too (see adapter/owned.py).
+            # File's own test: pages folio renders itself count too (see adapter/files.py).
             if File.is_documentation_page(file) and (file.url or "./") == href:
                 return href
         return None

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.structure.files import Files, InclusionLevel
 
-from mkdocs_folio.adapter.owned import OwnedFile
+from mkdocs_folio.adapter.files import OwnedFile
 from mkdocs_folio.bib import (
     BibSettings,
     Entry,

@@ -18,8 +18,9 @@ environment exposes while a page renders.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from io import StringIO
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from liquid.ast import BlockNode, IllegalNode, Node
 from liquid.builtin.content import ContentNode
@@ -36,15 +37,38 @@ from mkdocs_folio.liquid.registry import TagSpec
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
-    from mkdocs_folio.liquid.environment import FolioEnvironment
-
 __all__ = [
     "Guard",
     "IncludeMarkup",
+    "NodeEnvironment",
     "guard_nodes",
     "parse_include_markup",
     "tag_class_for",
 ]
+
+
+# --- What the nodes need from their environment --------------------------------------------
+
+
+class ParseLogView(Protocol):
+    """The part of a parse log that `UnknownTag` writes to: unknown tag names and positions."""
+
+    unknown: dict[str, int]
+
+
+class NodeEnvironment(Protocol):
+    """What the tags below read from the environment that parses them.
+
+    Spelled out here rather than imported from `environment`, which imports this module: the
+    nodes depend only on this shape, and `FolioEnvironment` has it. While a page renders,
+    nodes also read `context.env.state` (the page's render state), which they treat as opaque.
+    """
+
+    @property
+    def tags(self) -> Mapping[str, Any]: ...
+
+    @property
+    def parse_log(self) -> ParseLogView | None: ...
 
 
 # --- Output statements --------------------------------------------------------------------
@@ -161,7 +185,7 @@ class UnknownTag(Tag):
         if stream.peek.kind == TOKEN_EXPRESSION:
             next(stream)
         name = token.value
-        env: FolioEnvironment = self.env  # type: ignore[assignment]
+        env: NodeEnvironment = self.env  # type: ignore[assignment]
         if not name:
             raise LiquidSyntaxError("missing tag name", token=token)
         if name == "raw":

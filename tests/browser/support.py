@@ -66,6 +66,17 @@ def html_pages(out: Path) -> list[str]:
     return urls
 
 
+def _sigint_stops_the_child() -> None:
+    """Runs in the `mkdocs serve` child before it starts: Ctrl+C (SIGINT) stops it, however
+    the test run itself was started.
+
+    A non-interactive shell starts background jobs (`cmd &`, `nohup`, some CI runners) with
+    SIGINT ignored; a child inherits that, Python then installs no KeyboardInterrupt handler,
+    and `mkdocs serve` would ignore `MkdocsServe.stop()`'s Ctrl+C until it is killed.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class MkdocsServe:
     """`mkdocs serve --dev-addr 127.0.0.1:<free port>` on a site folder."""
 
@@ -90,7 +101,12 @@ class MkdocsServe:
             f"127.0.0.1:{port}",
         ]
         self.proc = subprocess.Popen(
-            command, cwd=self.root, env=mkdocs_env(), stdout=self._log, stderr=subprocess.STDOUT
+            command,
+            cwd=self.root,
+            env=mkdocs_env(),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_sigint_stops_the_child if os.name == "posix" else None,
         )
         deadline = time.monotonic() + STARTUP_LIMIT
         while True:

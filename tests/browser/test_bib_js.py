@@ -1,6 +1,6 @@
 """bib.js in a real browser: toggles, keyboard "more authors", popover, lazy video, search.
 
-The page is the bibliography partials rendered with plain Jinja, bib.css and bib.js, and
+The page is the bibliography partials rendered with plain Jinja, bib-*.css and bib.js, and
 nothing else of the theme, loaded from a file.
 """
 
@@ -33,7 +33,10 @@ def page_file(tmp_path_factory) -> Path:
         bib=bibliography_view(entries, settings)
     )
     search = env.get_template("partials/folio/bib/search.html").render()
-    css = (REPO / "theme/assets/css/bib.css").read_text(encoding="utf-8")
+    css = "".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((REPO / "theme/assets/css").glob("bib-*.css"))
+    )
     js = (REPO / "theme/assets/js/bib.js").read_text(encoding="utf-8")
     html = (
         f"<!doctype html><html><head><meta charset='utf-8'><style>.hidden{{display:none}}{css}"

@@ -138,7 +138,7 @@ def test_cache_false_keeps_no_cache_and_builds_the_same_site(site, tmp_path):
 
 
 def test_the_number_of_workers_does_not_change_the_site(tmp_path):
-    # Enough pages for the parent to share them out (adapter/workers.py).
+    # Enough pages for the parent to share them out (render/workers.py).
     site = generate(tmp_path / "gen", posts=240, news=40, projects=8, entries=40)["folio"]
     outputs = []
     for workers in (1, 2, 3):

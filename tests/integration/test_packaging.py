@@ -1,17 +1,15 @@
-"""Packaging and deploy, as a user meets them: `mkdocs-folio new`, the wheel installed into a
-fresh virtual environment building two different sites, `mkdocs gh-deploy` to a git remote,
-and ProperDocs (the maintained MkDocs 1.x fork) building the demo like MkDocs does.
+"""Packaging and deploy, as a user meets them: `mkdocs-folio new` and `mkdocs gh-deploy` to a
+git remote. ProperDocs building every integration site as MkDocs does is tested in
+test_properdocs.py; the wheel, built and installed into a fresh environment as the release
+workflow does it, in test_release.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
-import time
-import venv
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ import yaml
 from mkdocs_folio.cli import main as cli_main
 from mkdocs_folio.scaffold import site_files
 from tests.browser.support import mkdocs_env
-from tests.conftest import REPO, copy_demo, require_module, skip_unless_required
+from tests.conftest import REPO, copy_demo, skip_unless_required
 from tests.sitebuilder import build_site
 
 
@@ -174,99 +172,3 @@ def test_gh_deploy_to_a_local_bare_repository(tmp_path: Path) -> None:
     assert any(re.match(r"assets/folio/folio\.[0-9a-f]+\.css$", name) for name in names)
     log = run([git, "--git-dir", str(remote), "log", "-1", "--format=%s", "published"], site, env)
     assert log.startswith("Deploy ")
-
-
-# ---- ProperDocs --------------------------------------------------------------------------
-
-
-def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
-    require_module("properdocs", "pip install properdocs")
-    site = copy_demo(tmp_path / "site")
-    outputs = {}
-    for tool in ("mkdocs", "properdocs"):
-        out = tmp_path / f"out-{tool}"
-        run([sys.executable, "-m", tool, "build", "--strict", "-d", str(out)], site)
-        outputs[tool] = out
-    generator = re.compile(r'<meta name="generator" content="[^"]*">')
-    mk_files = sorted(
-        p.relative_to(outputs["mkdocs"]) for p in outputs["mkdocs"].rglob("*") if p.is_file()
-    )
-    pd_files = sorted(
-        p.relative_to(outputs["properdocs"])
-        for p in outputs["properdocs"].rglob("*")
-        if p.is_file()
-    )
-    assert mk_files == pd_files
-    for rel in mk_files:
-        if rel.suffix != ".html":
-            continue
-        mk = generator.sub("", (outputs["mkdocs"] / rel).read_text(encoding="utf-8"))
-        pd = generator.sub("", (outputs["properdocs"] / rel).read_text(encoding="utf-8"))
-        assert mk == pd, f"{rel} differs between MkDocs and ProperDocs"
-
-
-# ---- the wheel in a fresh virtual environment ----------------------------------------------
-
-
-def test_wheel_in_a_fresh_venv_builds_two_sites(tmp_path: Path) -> None:
-    """The proof that the package ships what it needs: build the wheel, install it (and its
-    dependencies from the package index) into a clean venv without system site-packages,
-    and build the demo and a second, different site with that one installed theme."""
-    started = time.monotonic()
-    dist = tmp_path / "dist"
-    run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)], tmp_path)
-    wheel = next(dist.glob("mkdocs_folio-*.whl"))
-    built = time.monotonic()
-
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=False, clear=True).create(env_dir)
-    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    python = str(bin_dir / "python")
-    env = mkdocs_env()
-    env.pop("PYTHONPATH", None)
-    env.pop("PYTHONHOME", None)
-    run([python, "-m", "pip", "install", "-q", str(wheel)], tmp_path, env)
-    installed = time.monotonic()
-
-    # no system site-packages: the venv sees only what was installed into it
-    cfg = (env_dir / "pyvenv.cfg").read_text(encoding="utf-8")
-    assert "include-system-site-packages = false" in cfg
-    where = run(
-        [
-            python,
-            "-c",
-            "import mkdocs_folio.theme as t, mkdocs; print(t.__file__); print(mkdocs.__file__)",
-        ],
-        tmp_path,
-        env,
-    ).split()
-    theme_dir = Path(where[0]).parent
-    for path in where:
-        assert Path(path).resolve().is_relative_to(env_dir.resolve()), path
-    assert list((theme_dir / ".icons/folio").glob("*.svg"))
-    assert {p.name for p in (theme_dir / "assets/css").glob("*.css")} >= {"00-base.css", "bib.css"}
-    assert (theme_dir / "mkdocs_theme.yml").is_file()
-
-    # site 1: the demo (docs/ layout, settings under the plugin's site: option)
-    demo = copy_demo(tmp_path / "demo")
-    run([str(bin_dir / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "demo-out")], demo, env)
-    # site 2: a new site made by the installed CLI (al-folio layout with _config.yml)
-    run(
-        [str(bin_dir / "mkdocs-folio"), "new", str(tmp_path / "second"), "--name", "Ada Lovelace"],
-        tmp_path,
-        env,
-    )
-    run([str(bin_dir / "mkdocs"), "build", "--strict"], tmp_path / "second", env)
-
-    for out in (tmp_path / "demo-out", tmp_path / "second/_site"):
-        html = (out / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'href="assets/folio/folio\.[0-9a-f]+\.css"', html), out
-        assert list((out / "assets/folio").glob("folio.*.js"))
-    # both sites use the installed theme: neither has a copy of the theme's files
-    for site in (demo, tmp_path / "second"):
-        assert not list(site.rglob("mkdocs_theme.yml"))
-        assert not list(site.rglob("00-base.css"))
-    print(
-        f"\nwheel: built in {built - started:.1f} s, installed with dependencies into a fresh"
-        f" venv in {installed - built:.1f} s, two sites built in {time.monotonic() - installed:.1f} s"
-    )

@@ -28,3 +28,14 @@ def test_every_stylesheet_minifies_to_balanced_braces():
         text = minify_css(path.read_text(encoding="utf-8"))
         assert text.count("{") == text.count("}"), path.name
         assert "/*" not in text, path.name
+
+
+def test_stylesheets_are_bundled_in_the_order_the_cascade_needs():
+    """The bundle joins the stylesheets in file-name order (`adapter/assets.py`), and later
+    rules win ties: the base comes first, and the parts of a split stylesheet keep their order.
+    A renamed file that sorts elsewhere would change the cascade."""
+    names = [path.name for path in sorted((THEME / "assets" / "css").glob("*.css"))]
+    assert names[:3] == ["00-base.css", "01-navbar.css", "02-page.css"]
+    bib = [name for name in names if name.startswith("bib-")]
+    assert bib == ["bib-entries.css", "bib-hidden.css", "bib-pages.css"]
+    assert names.index("bib-pages.css") + 1 == names.index("collections.css")

@@ -1,4 +1,5 @@
-"""Reading BibTeX into entries, with problems naming file and line (mkdocs_folio.bib.loader)."""
+"""Reading BibTeX into entries, with problems naming file and line (mkdocs_folio.bib.loader,
+scanner, fields, names)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_folio.bib import loader
+from mkdocs_folio.bib import scanner
 from mkdocs_folio.bib.fastscan import fast_scan
 from mkdocs_folio.bib.loader import parse_bibliography, parse_month
 from mkdocs_folio.bib.model import Author, Entry
+from mkdocs_folio.bib.names import split_names
 from mkdocs_folio.problems import Problem, Problems
 from mkdocs_folio.site.config import as_bool
 from tests.conftest import SHARED
@@ -247,7 +249,7 @@ def test_load_bibliography_missing_and_latin1(tmp_path: Path) -> None:
 
 
 def _slow(text: str) -> list[tuple]:
-    commands = loader._scan(text, 1, loader._default_macros())
+    commands = scanner.scan(text, 1, scanner.default_macros())
     return [
         (c.kind, c.key, c.line, c.fields)
         for c in commands
@@ -256,7 +258,7 @@ def _slow(text: str) -> list[tuple]:
 
 
 def _fast(text: str) -> list[tuple] | None:
-    commands = fast_scan(text, 1, loader._default_macros())
+    commands = fast_scan(text, 1, scanner.default_macros())
     if commands is None:
         return None
     return [(c.kind, c.key, c.line, c.fields) for c in commands]
@@ -268,7 +270,7 @@ def _fixture_texts() -> list[str]:
         paths += sorted((SHARED / "fixtures" / name / "_bibliography").glob("*.bib"))
     texts = []
     for path in paths:
-        text = loader._strip_jekyll_header(path.read_text(encoding="utf-8"))
+        text = scanner.strip_jekyll_header(path.read_text(encoding="utf-8"))
         texts.append(text.replace("\r\n", "\n"))
     return texts
 
@@ -364,4 +366,4 @@ def test_name_splitting_matches_pybtex(text: str) -> None:
             return  # the scanner only ever passes balanced values
     if depth:
         return
-    assert loader._split_names(text) == split_name_list(text)
+    assert split_names(text) == split_name_list(text)

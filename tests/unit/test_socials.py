@@ -129,6 +129,11 @@ def test_table_covers_reference_and_extras_exactly():
     assert len(NETWORKS) == len(NETWORKS_BY_KEY)  # one row per key
 
 
+def test_docs_list_every_network():
+    docs = (REPO / "docs" / "socials.md").read_text(encoding="utf-8")
+    assert [key for key in NETWORKS_BY_KEY if f"`{key}`" not in docs] == []
+
+
 @pytest.mark.parametrize("key", sorted({**REFERENCE_URLS, **EXTRA_URLS}))
 def test_every_network_url_from_a_sample_value(key):
     value, expected = {**REFERENCE_URLS, **EXTRA_URLS}[key]

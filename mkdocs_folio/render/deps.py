@@ -1,6 +1,6 @@
 """The inputs a page's rendered body may read, and how to find their present values.
 
-While a body renders (see `adapter/owned.py`), each read of another input is noted in its
+While a body renders (see `render/owned.py`), each read of another input is noted in its
 trace (`cache/trace.py`); this module tells the build's `Resolver` how to get each kind of
 input now, so that a trace can be checked before its work is reused. The value computed
 here must be exactly what the reading code noted: both sides call the same functions.

@@ -7,8 +7,8 @@ that pipeline is most of a large site's build, and none of its steps can be reus
 between cores from inside it.
 
 Owned pages therefore stay in `files` (links to them resolve, navigation and the sitemap list
-them) but leave MkDocs' page loops once navigation is built: `OwnedFile` stops calling itself
-a documentation page. Folio then renders them with its own hooks (the same ones MkDocs calls
+them) but leave MkDocs' page loops once navigation is built: `OwnedFile` (adapter/files.py)
+stops calling itself a documentation page. Folio then renders them with its own hooks (the same ones MkDocs calls
 for ordinary pages), one Markdown instance, the theme's environment, and writes them. Other
 plugins' page events (`on_page_markdown`, `on_page_content`, `on_page_context`) do not run
 for them; `on_post_page` does, so post-processors (minifiers) still see every page.
@@ -16,42 +16,31 @@ for them; `on_post_page` does, so post-processors (minifiers) still see every pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from mkdocs import utils
 from mkdocs.structure.files import File, Files
 
-from mkdocs_folio.adapter.render import (
+from mkdocs_folio.adapter.files import (
+    OwnedFile,
+    all_pages,
+    other_post_page_handlers,
+    write_page,
+)
+from mkdocs_folio.render.pages import (
     apply_entry,
     held_logs,
     probe_page,
     quiet_logs,
     render_page,
 )
-from mkdocs_folio.adapter.workers import RenderPool
+from mkdocs_folio.render.workers import RenderPool
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
 
-    from mkdocs_folio.plugin import FolioPlugin
-
-
-class OwnedFile(File):
-    """A page file folio made; once `taken`, MkDocs' page loops pass it by."""
-
-    taken: bool = False
-
-    def is_documentation_page(self) -> bool:
-        return not self.taken and super().is_documentation_page()
-
-    def copy_file(self, dirty: bool = False) -> None:
-        # Once taken, the file is a page folio writes, not a static file to copy.
-        if not self.taken:
-            super().copy_file(dirty)
+    from mkdocs_folio.render.host import PageHost
 
 
 class OwnedPages:
@@ -82,19 +71,19 @@ class OwnedPages:
 
     def start(
         self,
-        plugin: FolioPlugin,
+        plugin: PageHost,
         env: jinja2.Environment,
         config: MkDocsConfig,
         files: Files,
         nav: Navigation,
     ) -> None:
         """Right after navigation: find the pages that changed, and start rendering them on
-        the other cores while MkDocs renders its own pages (adapter/workers.py)."""
+        the other cores while MkDocs renders its own pages (render/workers.py)."""
         ctx = plugin.ctx
         assert ctx is not None
         self.pool = None
         pages = all_pages(files, self.files)
-        post_page = _other_post_page_handlers(config, plugin)
+        post_page = other_post_page_handlers(config, plugin)
         keeper = plugin.outputs
         todo: list[OwnedFile] = []
         for file in self.files:
@@ -137,7 +126,7 @@ class OwnedPages:
         )
         self.pool.start()
 
-    def finish(self, plugin: FolioPlugin) -> None:
+    def finish(self, plugin: PageHost) -> None:
         """At `on_env`: render what the workers have not, then report every page in order."""
         ctx = plugin.ctx
         pool = getattr(self, "pool", None)
@@ -160,23 +149,3 @@ class OwnedPages:
             apply_entry(plugin, file.page, entry, effects=True)
             if on_disk is not None:
                 keeper.page_written(file.dest_uri, html_key, on_disk)
-
-
-def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:
-    """Every page of the site (ordinary and owned) in file order: the `pages` of a context."""
-    taken = {id(file) for file in owned}
-    return [file for file in files if file.is_documentation_page() or id(file) in taken]
-
-
-def write_page(page: Page, output: str) -> bool:
-    """Write a page's HTML as MkDocs does (an empty result writes nothing)."""
-    if not output.strip():
-        return False
-    utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    return True
-
-
-def _other_post_page_handlers(config: MkDocsConfig, plugin: FolioPlugin) -> list[Any]:
-    """Other plugins' `on_post_page` handlers, in MkDocs' order (folio defines none)."""
-    handlers = config.plugins.events.get("post_page", [])
-    return [h for h in handlers if getattr(h, "__self__", None) is not plugin]

@@ -11,7 +11,7 @@ under the fingerprint of its own inputs, with the trace of what else it read
   source, its address, the build and the site's chrome. Its trace is the union of the
   body's reads, the reads of the features that build the page's view (`folio_page`) and
   the templates its layout loads. Its HTML is not kept here: the file the last build wrote
-  is (see `adapter/outputs.py`).
+  is (see `render/outputs.py`).
 
 A page whose inputs and traced reads are all unchanged costs a key and a lookup; one whose
 navbar changed renders its layout again around its kept body; one whose source changed
@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import get_context
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from mkdocs_folio.adapter.deps import RecordingFiles
 from mkdocs_folio.cache import codec, trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
 from mkdocs_folio.cache.trace import Trace
 from mkdocs_folio.problems import Problem
+from mkdocs_folio.render.deps import RecordingFiles
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from mkdocs_folio.features.base import BuildContext
-    from mkdocs_folio.plugin import FolioPlugin
+    from mkdocs_folio.render.host import PageHost
     from mkdocs_folio.site.pages import SourcePage
 
 codec.register(Problem)
@@ -67,7 +67,7 @@ class Rendered:
 
 
 def probe_page(
-    plugin: FolioPlugin, page: Page, env: jinja2.Environment, nav: Navigation
+    plugin: PageHost, page: Page, env: jinja2.Environment, nav: Navigation
 ) -> Rendered | None:
     """A page whose inputs and traced reads are all what they were when it was last
     rendered: taken back (the features' notes, its warnings) without rendering it. None
@@ -85,7 +85,7 @@ def probe_page(
 
 
 def render_page(
-    plugin: FolioPlugin,
+    plugin: PageHost,
     page: Page,
     env: jinja2.Environment,
     config: MkDocsConfig,
@@ -131,7 +131,7 @@ def render_page(
         config._current_page = None
 
 
-def apply_entry(plugin: FolioPlugin, page: Page, entry: dict[str, Any], *, effects: bool) -> None:
+def apply_entry(plugin: PageHost, page: Page, entry: dict[str, Any], *, effects: bool) -> None:
     """Report what rendering a page noted, in page order: its warnings, MkDocs' messages,
     the features' notes (the search index, the feed); its effects too when they were done
     in another process."""
@@ -151,7 +151,7 @@ def apply_entry(plugin: FolioPlugin, page: Page, entry: dict[str, Any], *, effec
 
 
 def page_key(
-    plugin: FolioPlugin,
+    plugin: PageHost,
     page: Page,
     source: SourcePage,
     extras: dict[str, Any],
@@ -179,7 +179,7 @@ def _compact(value: Any) -> Any:
     return own(value) if own is not None else value
 
 
-def _reuse_page(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
+def _reuse_page(plugin: PageHost, page: Page, kept: dict[str, Any]) -> None:
     ctx = plugin.ctx
     assert ctx is not None
     for feature in plugin.features:
@@ -194,7 +194,7 @@ def _reuse_page(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
 
 
 def render_body(
-    plugin: FolioPlugin,
+    plugin: PageHost,
     page: Page,
     source: SourcePage,
     variables: dict[str, Any],
@@ -244,7 +244,7 @@ def render_body(
     return None, features
 
 
-def _reuse_body(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
+def _reuse_body(plugin: PageHost, page: Page, kept: dict[str, Any]) -> None:
     ctx = plugin.ctx
     assert ctx is not None
     page.meta = kept["meta"]
@@ -261,7 +261,7 @@ def _reuse_body(plugin: FolioPlugin, page: Page, kept: dict[str, Any]) -> None:
 # -- an ordinary page's HTML hooks --------------------------------------------------------
 
 
-def page_html(plugin: FolioPlugin, page: Page, source: SourcePage, html: str) -> str:
+def page_html(plugin: PageHost, page: Page, source: SourcePage, html: str) -> str:
     """The features' HTML hooks on a page MkDocs renders (after its Markdown), reused when
     the same HTML comes out of the same Markdown again: a publications page is indexed for
     search, and its icons drawn, once per change, not once per build."""
@@ -315,7 +315,7 @@ def page_html(plugin: FolioPlugin, page: Page, source: SourcePage, html: str) ->
 
 
 def render_template(
-    plugin: FolioPlugin,
+    plugin: PageHost,
     page: Page,
     env: jinja2.Environment,
     config: MkDocsConfig,
@@ -345,7 +345,7 @@ def _key(*parts: Any) -> str | None:
         return None
 
 
-def _replay(plugin: FolioPlugin, kept: dict[str, Any]) -> None:
+def _replay(plugin: PageHost, kept: dict[str, Any]) -> None:
     """Report and do again what reused work reported and did, and let any work recording
     around it (the whole page) know what it read."""
     ctx: BuildContext | None = plugin.ctx

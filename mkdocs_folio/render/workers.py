@@ -1,7 +1,7 @@
 """Rendering pages on every core: forked workers, results applied in page order.
 
 Rendering a page folio owns depends on nothing that another page's rendering changes (see
-`adapter/render.py`: what a page reads is the site, which is fixed by then, and what it
+`render/pages.py`: what a page reads is the site, which is fixed by then, and what it
 notes is its own), so the pages still to render are shared out among processes. On Linux
 the workers are forked as soon as the site is read, before MkDocs renders its own pages:
 each starts with everything the parent knows (the site, the templates, the build cache in

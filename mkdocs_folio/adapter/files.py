@@ -1,0 +1,55 @@
+"""Page files folio makes, and writing pages as MkDocs writes them.
+
+A page folio renders itself (a collection document, a page the build makes) is an
+`OwnedFile`: it stays in MkDocs' `files` (links to it resolve, navigation and the sitemap
+list it) but, once `taken` after navigation, MkDocs' page loops pass it by and folio renders
+it (`render/owned.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from mkdocs import utils
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+__all__ = ["OwnedFile", "all_pages", "other_post_page_handlers", "write_page"]
+
+
+class OwnedFile(File):
+    """A page file folio made; once `taken`, MkDocs' page loops pass it by."""
+
+    taken: bool = False
+
+    def is_documentation_page(self) -> bool:
+        return not self.taken and super().is_documentation_page()
+
+    def copy_file(self, dirty: bool = False) -> None:
+        # Once taken, the file is a page folio writes, not a static file to copy.
+        if not self.taken:
+            super().copy_file(dirty)
+
+
+def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:
+    """Every page of the site (ordinary and owned) in file order: the `pages` of a context."""
+    taken = {id(file) for file in owned}
+    return [file for file in files if file.is_documentation_page() or id(file) in taken]
+
+
+def write_page(page: Page, output: str) -> bool:
+    """Write a page's HTML as MkDocs does (an empty result writes nothing)."""
+    if not output.strip():
+        return False
+    utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    return True
+
+
+def other_post_page_handlers(config: MkDocsConfig, own: Any) -> list[Any]:
+    """Other plugins' `on_post_page` handlers, in MkDocs' order (folio defines none)."""
+    handlers = config.plugins.events.get("post_page", [])
+    return [h for h in handlers if getattr(h, "__self__", None) is not own]
