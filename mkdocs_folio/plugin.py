@@ -37,6 +37,7 @@ from mkdocs_folio.adapter.templates import (
     Fragments,
     TemplateCode,
     TemplateSources,
+    ThemeListing,
     track_templates,
 )
 from mkdocs_folio.adapter.views import (
@@ -112,6 +113,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs = OutputKeeper()
         self.template_code = TemplateCode()
         self.template_sources = TemplateSources()
+        self.theme_listing = ThemeListing()
         self.fragments = Fragments()
         self.dirty = False
         self._static_copied = True
@@ -159,6 +161,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 config.site_author = site_config.owner.full_name
 
         ensure_extensions(config)
+        self.theme_listing.install(config.theme)
         quiet_link_validation(config)
         watched = [str(path) for path in paths.watched()]
         custom_dir = config.theme.custom_dir
