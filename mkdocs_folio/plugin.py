@@ -191,6 +191,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
+        self.ctx.store = self.store
         for feature in self.features:
             feature.configure(self.ctx)
         self.reporter.flush(problems)
@@ -340,7 +341,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.template_hook = self._prepare_env
         for feature in self.features:
             feature.register(ctx, ctx.registry)
-        self.build_digest = self.build_key.compute(config, package_dir())
+        self.build_digest = ctx.build_digest = self.build_key.compute(config, package_dir())
         self.liquid = LiquidRenderer(
             self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],

@@ -17,7 +17,7 @@ def _posts(featured: dict[str, object]) -> tuple[TrackedSite, Resolver]:
     documents = [
         SimpleNamespace(
             abs_path=f"/site/_posts/{name}.md",
-            liquid=lambda name=name: {
+            liquid=lambda name=name, n=n: {
                 "title": name.upper(),
                 "date": date(2024, 1, 1 + n),
                 **({"featured": featured[name]} if name in featured else {}),
