@@ -116,6 +116,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.theme_listing = ThemeListing()
         self.fragments = Fragments()
         self.dirty = False
+        self.command = "build"
         self._static_copied = True
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -631,7 +632,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if ctx is None:
             return
         self.outputs.finish(self.store)
-        self.store.save(ctx.problems)
+        self.store.save(ctx.problems, background=self.command == "serve")
         self.reporter.flush(ctx.problems)
         trace.use_resolver(None)
         if self.liquid is not None:

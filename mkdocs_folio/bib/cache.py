@@ -90,7 +90,7 @@ class BibCache:
             bib = parse_bibliography(text, path, local, digest=digest)
             item = (bib, tuple(local))
             if store is not None:
-                store.put("bib", slot, to_plain(*item), plain=True)
+                store.put("bib", slot, to_plain(*item), plain=True, later=True)
         with self._lock:
             # one version per path: an edited file replaces its old parse
             for old in [k for k in self._items if k[0] == resolved]:

@@ -266,7 +266,7 @@ class PublicationsFeature(Feature):
                 kept = {"deps": work.deps, "html": html}
                 self.html_cache[key] = kept
                 if ctx.store is not None:
-                    ctx.store.put("bib-list", key, kept, plain=True)
+                    ctx.store.put("bib-list", key, kept, plain=True, later=True)
         if key:
             self._used_keys.add(key)
         timing.views += middle - start
