@@ -55,6 +55,7 @@ from mkdocs_folio.features import BuildContext, Feature, default_features
 from mkdocs_folio.liquid import LiquidRenderer, default_registry
 from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.render.content import WholePages
 from mkdocs_folio.render.deps import TrackedSite, register_resolvers
 from mkdocs_folio.render.outputs import OutputKeeper
 from mkdocs_folio.render.owned import OwnedPages
@@ -104,6 +105,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.bundles: dict[str, str] = {}
         self._templates: dict[str, str] = {}  # layout name -> template found for it
         self.owned = OwnedPages()
+        self.whole = WholePages()
         self.page_markdown: PageMarkdown | None = None
         self.store = CacheStore()
         self.build_key = BuildKey()
@@ -193,6 +195,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
         self.ctx.store = self.store
+        self.whole.start_build(self, config.plugins.events, enabled=bool(self.config.cache))
         for feature in self.features:
             feature.configure(self.ctx)
         self.reporter.flush(problems)
@@ -246,6 +249,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.outputs.put_back()
         self.outputs.active = False
+        self.whole.abandon()
 
     def _on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         ctx = self.ctx
@@ -416,8 +420,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if source is None:
             return None
         page.meta = page_meta(source, self._template(source.layout))
-        body = self.page_markdown_of(page, source, self.liquid_variables(page, source))
-        self.reporter.flush(ctx.problems)
+        variables = self.liquid_variables(page, source)
+        if self.whole.take_back(self, page, source, variables):
+            self.reporter.flush(ctx.problems)
+            return ""  # its HTML comes back at on_page_content (render/content.py)
+        body = self.page_markdown_of(page, source, variables)
+        with self.whole.reporting():
+            self.reporter.flush(ctx.problems)
         return body
 
     def liquid_variables(self, page: Page, source: SourcePage) -> dict[str, Any]:
@@ -544,7 +553,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if source is None:
             stash = self.stashes.pop(page.file.src_uri, None)
             return stash.restore(html) if stash is not None else html
-        return page_html(self, page, source, html)
+        kept = self.whole.content(page, files)
+        if kept is not None:
+            return kept
+        html = page_html(self, page, source, html)
+        self.whole.finish(self, page, html, files)
+        return html
 
     def page_html_of(self, page: Page, source: SourcePage, html: str) -> str:
         """Stashed HTML back in, then the features' hooks: the content of a page."""

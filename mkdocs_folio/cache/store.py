@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mkdocs_folio.cache import codec
+from mkdocs_folio.cache import codec, trace
 from mkdocs_folio.problems import Problems
 
 __all__ = ["FILE_NAME", "FORMAT", "CacheStore"]
@@ -309,6 +309,13 @@ class CacheStore:
             os.replace(path, aside)
         except OSError:
             pass
+        # About this build's cache, not about the work that happened to read it: never kept
+        # with that work (it would be reported again by every build that reuses it).
+        with trace.paused():
+            self._report(problems, path, why, aside)
+
+    @staticmethod
+    def _report(problems: Problems, path: Path, why: str, aside: Path) -> None:
         problems.add(
             f"the build cache could not be used: {why}",
             path,
@@ -322,6 +329,19 @@ class CacheStore:
         self, path: Path, new: dict[tuple[str, str], str], used: set[tuple[str, str]]
     ) -> None:
         connection = self._connection
+        if connection is not None and not path.exists():
+            # A worker found the file damaged and moved it aside (render/workers.py): this
+            # connection still reads the old file. Say so here, and start a new one.
+            self._close()
+            connection = None
+            if self._problems is not None:
+                with trace.paused():
+                    self._report(
+                        self._problems,
+                        path,
+                        "an entry read while rendering did not match its checksum",
+                        path.with_name(f"{path.name}.unreadable"),
+                    )
         try:
             if connection is None:
                 path.parent.mkdir(parents=True, exist_ok=True)

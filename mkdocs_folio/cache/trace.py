@@ -82,6 +82,19 @@ def recording(trace: Trace) -> Iterator[Trace]:
         _active.pop()
 
 
+def begin(trace: Trace) -> None:
+    """`recording` for work that spans calls (a page MkDocs renders between two events)."""
+    _active.append(trace)
+
+
+def end(trace: Trace) -> None:
+    """The end of `begin(trace)`."""
+    for index in range(len(_active) - 1, -1, -1):
+        if _active[index] is trace:
+            del _active[index]
+            return
+
+
 @contextmanager
 def paused() -> Iterator[None]:
     """Stop recording for a while: reads done to compute a key are not the work's inputs."""

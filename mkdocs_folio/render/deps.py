@@ -17,6 +17,7 @@ here must be exactly what the reading code noted: both sides call the same funct
 | file-url | source path | where MkDocs would link a relative Markdown link |
 | missing-target | site path | whether a post's key already reported it missing |
 | urls | all | every page's and document's address (`{% link %}`, `{% post_url %}`) |
+| files | all | every file of the build and its address (MkDocs' links in its own pages) |
 | collection | name | every document of a collection, as read |
 | column | collection and field | one field of every document of a collection (`where`, `sort`) |
 | build | all | everything of the site (a tag that does not say what it reads) |
@@ -187,6 +188,12 @@ def register_resolvers(ctx: BuildContext, site: TrackedSite, resolver: Resolver)
         return [pages, documents]
 
     resolver.register("urls", urls)
+    resolver.register(
+        "files",
+        lambda _key: (
+            [(f.src_uri, f.dest_uri, f.url) for f in ctx.files] if ctx.files is not None else None
+        ),
+    )
     resolver.register(
         "collection", lambda name: collection_state(ctx.site.collections.get(name, []))
     )

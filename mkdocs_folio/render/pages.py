@@ -380,6 +380,24 @@ class _Capture(logging.Handler):
 _LOGGERS = ("", "mkdocs")
 
 
+class LogCapture:
+    """`captured_logs` for work that spans calls: `start()`, then `stop()` gives the
+    messages."""
+
+    def __init__(self) -> None:
+        self._handler = _Capture()
+        self._loggers = [logging.getLogger(name) for name in _LOGGERS]
+
+    def start(self) -> None:
+        for logger in self._loggers:
+            logger.addHandler(self._handler)
+
+    def stop(self) -> list[Any]:
+        for logger in self._loggers:
+            logger.removeHandler(self._handler)
+        return self._handler.records
+
+
 @contextmanager
 def captured_logs() -> Iterator[list[Any]]:
     """The messages MkDocs and Markdown log while a piece of work runs (a link to a page

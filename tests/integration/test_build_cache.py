@@ -157,6 +157,49 @@ def test_publication_lists_and_the_bib_come_back_from_the_cache_until_a_template
         bib.write_text(bib.read_text().replace("title = {", "title = {Edited ", 1))
 
 
+def test_an_ordinary_page_taken_back_whole_warns_once_and_links_as_before(site, tmp_path):
+    """A page MkDocs renders (in `_pages/`) comes back whole from the cache: its warnings
+    (folio's and MkDocs' own) are printed once on every build, and a new page it links to
+    is picked up."""
+    (site / "_pages/extra.md").write_text(
+        "---\nlayout: page\ntitle: extra\npermalink: /extra/\n---\n\n"
+        "![gone](/assets/img/nowhere-extra.png) and [a page](later.md)\n"
+    )
+    for number in (1, 2):
+        done = mkdocs(site)
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert done.stderr.count("image '/assets/img/nowhere-extra.png' not found") == 1, (
+            number,
+            done.stderr,
+        )
+        assert done.stderr.count("later.md") == 1, (number, done.stderr)
+    kept = sqlite3.connect(site / ".cache/mkdocs-folio/build.sqlite").execute(
+        "SELECT count(*) FROM entries WHERE stage = 'content'"
+    )
+    assert kept.fetchone()[0] >= 3  # about, publications, extra... came back whole
+    (site / "_pages/later.md").write_text("---\nlayout: page\ntitle: later\n---\n\nLater.\n")
+    done = mkdocs(site)
+    assert "later.md" not in done.stderr, done.stderr
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+
+
+def test_another_plugin_on_page_markdown_still_sees_every_ordinary_page(site):
+    """With another page hook in mkdocs.yml, ordinary pages go through MkDocs' pipeline on
+    every build, so the hook sees their Markdown each time."""
+    (site / "hooks.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    return markdown + '\\n\\nSeen by the hook.\\n'\n"
+    )
+    text = (site / "mkdocs.yml").read_text()
+    (site / "mkdocs-hooked.yml").write_text(text + "hooks:\n  - hooks.py\n")
+    for _ in (1, 2):
+        done = mkdocs(site, config="mkdocs-hooked.yml")
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "Seen by the hook." in (site / "_site/publications/index.html").read_text()
+
+
 def test_cache_false_keeps_no_cache_and_builds_the_same_site(site, tmp_path):
     name = with_options(site, "mkdocs-off.yml", "      cache: false\n")
     done = mkdocs(site, config=name)
