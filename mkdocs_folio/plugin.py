@@ -158,6 +158,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if site_config.owner.full_name and not config.site_author:
                 config.site_author = site_config.owner.full_name
 
+        _honour_search_enabled(config, site_config)
         ensure_extensions(config)
         quiet_link_validation(config)
         watched = [str(path) for path in paths.watched()]
@@ -684,3 +685,15 @@ def _existing(folder: Path, stem: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _honour_search_enabled(config: MkDocsConfig, site_config: Any) -> None:
+    """al-folio's `search_enabled: false`: Material's search plugin is switched off for the
+    build (its hooks return early, so no index is written), and the theme, which asks
+    `folio.search`, shows no search button, dialog or Ctrl+K."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or site_config.flag("search_enabled", True):
+        return
+    plugin_config = getattr(plugin, "config", None)
+    if plugin_config is not None:
+        plugin_config["enabled"] = False

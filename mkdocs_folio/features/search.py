@@ -15,14 +15,14 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from mkdocs_folio.adapter.views import search_on
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.searchtext import split_sections
 
 
 def search_enabled(ctx: BuildContext) -> bool:
-    plugin = ctx.config.plugins.get("material/search")
-    return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
+    return search_on(ctx.config)
 
 
 class SearchFeature(Feature):

@@ -1,0 +1,57 @@
+"""What real al-folio sites showed differently (issue 14): each on a small site of its own."""
+
+from __future__ import annotations
+
+import json
+
+from tests.sitebuilder import al_folio_site, init_and_build, text
+
+ABOUT = """
+---
+layout: about
+title: about
+permalink: /
+---
+Hello.
+"""
+
+
+def test_description_html_is_markup_in_the_header_and_plain_in_the_meta(tmp_path):
+    extra = {
+        "_pages/talks.md": "---\nlayout: page\ntitle: talks\npermalink: /talks/\n"
+        'description: Slides are on <a href="https://example.org/slides">my drive</a> & more.\n'
+        "---\nBody.\n",
+    }
+    result = init_and_build(al_folio_site(tmp_path, ABOUT, extra))
+    assert result.error is None
+    soup = result.soup("talks/")
+    header = soup.select_one("header.post-header p.post-description")
+    link = header.select_one("a")
+    assert link is not None and link["href"] == "https://example.org/slides"
+    assert text(header) == "Slides are on my drive & more."
+    assert "&lt;a" not in result.html("talks/")
+    meta = soup.select_one('meta[name="description"]')["content"]
+    assert meta == "Slides are on my drive & more."
+
+
+def test_search_enabled_false_removes_the_button_ctrl_k_and_the_index(tmp_path):
+    site = al_folio_site(tmp_path, ABOUT)
+    config = site / "_config.yml"
+    config.write_text(config.read_text() + "search_enabled: false\n")
+    result = init_and_build(site)
+    assert result.error is None
+    assert not result.folio_warnings()
+    soup = result.soup("")
+    assert soup.select_one("#search-toggle") is None
+    assert soup.select_one(".md-search") is None
+    assert "search_index.json" not in result.html("")  # the lazy loader is not there either
+    assert not (result.out / "search" / "search_index.json").exists()
+
+
+def test_search_is_on_by_default(tmp_path):
+    result = init_and_build(al_folio_site(tmp_path, ABOUT))
+    soup = result.soup("")
+    assert soup.select_one("#search-toggle") is not None
+    assert soup.select_one(".md-search") is not None
+    index = json.loads((result.out / "search" / "search_index.json").read_text())
+    assert index["docs"]
