@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
 from mkdocs_folio.adapter.buildkey import BuildKey
+from mkdocs_folio.adapter.files import copied_as_is
 from mkdocs_folio.adapter.markdown import (
     MarkdownRenderer,
     PageMarkdown,
@@ -270,6 +271,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if not file.is_documentation_page():
                 continue
             front = self.cache.get("page", Path(file.abs_src_path), problems, read_front_matter)
+            if site.config.path is not None and not front.has_front_matter and not front.broken:
+                # Jekyll makes a page only of a file with front matter; it copies any other
+                # file as it is, at its path from the site's root (`_pages/notes.md`).
+                files.remove(file)
+                files.append(
+                    copied_as_is(file, f"{root_prefix}/{file.src_uri}".lstrip("/"), config)
+                )
+                continue
             source = read_source_page(
                 file.src_uri, Path(file.abs_src_path), front, problems, default_layout="page"
             )

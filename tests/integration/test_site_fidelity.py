@@ -55,3 +55,22 @@ def test_search_is_on_by_default(tmp_path):
     assert soup.select_one(".md-search") is not None
     index = json.loads((result.out / "search" / "search_index.json").read_text())
     assert index["docs"]
+
+
+def test_markdown_without_front_matter_is_copied_as_it_is_not_a_page(tmp_path):
+    snippet = "Just *notes*, no front matter.\n\n- one\n"
+    extra = {
+        "_pages/notes.md": snippet,
+        "_pages/kept.md": "---\nlayout: page\ntitle: kept\npermalink: /kept/\n---\nA page.\n",
+    }
+    result = init_and_build(al_folio_site(tmp_path, ABOUT, extra))
+    assert result.error is None
+    assert not result.folio_warnings()
+    copied = result.out / "_pages" / "notes.md"
+    assert copied.read_text(encoding="utf-8") == snippet  # byte for byte, as Jekyll copies
+    assert not result.exists("notes/") and not result.exists("_pages/notes/")
+    sitemap = (result.out / "sitemap.xml").read_text()
+    assert "notes" not in sitemap and "/kept/" in sitemap
+    index = json.loads((result.out / "search" / "search_index.json").read_text())
+    assert not any("notes" in doc["location"] for doc in index["docs"])
+    assert any(doc["location"] == "kept/" for doc in index["docs"])
