@@ -602,6 +602,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.owned.listed(False)
         return output_content
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        ctx = self.ctx
+        source = ctx.pages.get(page.file.src_uri) if ctx is not None else None
+        if ctx is None or source is None:
+            return None
+        for feature in self.features:
+            feature.page_output(ctx, page, source, output)
+        return None
+
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:

@@ -259,6 +259,10 @@ class Feature:
     ) -> None:
         """Fill this area's part of `folio_page` for the template."""
 
+    def page_output(self, ctx: BuildContext, page: Page, source: SourcePage, output: str) -> None:
+        """The finished HTML of a page MkDocs rendered (its layout included): for what a
+        layout draws beyond the page's body (the CV's sections, for the search index)."""
+
     def liquid_variables(
         self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]
     ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.sitebuilder import al_folio_site, init_and_build, text
+from tests.sitebuilder import al_folio_site, build_site, init_and_build, text
 
 ABOUT = """
 ---
@@ -74,3 +74,32 @@ def test_markdown_without_front_matter_is_copied_as_it_is_not_a_page(tmp_path):
     index = json.loads((result.out / "search" / "search_index.json").read_text())
     assert not any("notes" in doc["location"] for doc in index["docs"])
     assert any(doc["location"] == "kept/" for doc in index["docs"])
+
+
+CV_YML = """
+- title: Education
+  type: time_table
+  contents:
+    - title: Private tutoring in Analytical Geometry
+      institution: London
+      year: 1830
+"""
+
+
+def test_cv_is_in_the_search_index_and_the_404_page_is_not(tmp_path):
+    extra = {
+        "_pages/cv.md": "---\nlayout: cv\ntitle: cv\npermalink: /cv/\ndescription: My CV.\n---\n",
+        "_data/cv.yml": CV_YML,
+        "_pages/404.md": "---\nlayout: page\npermalink: /404.html\ntitle: Page not found\n"
+        "redirect: true\n---\nYou will be redirected to the main page within 3 seconds.\n",
+    }
+    site = al_folio_site(tmp_path, ABOUT, extra)
+    for result in (init_and_build(site), build_site(site)):  # cold, then from the cache
+        assert result.error is None
+        assert "Analytical Geometry" in text(result.soup("cv/").select_one("div.cv"))
+        index = json.loads((result.out / "search" / "search_index.json").read_text())
+        cv = [doc for doc in index["docs"] if doc["location"].startswith("cv/")]
+        assert cv and any("Analytical Geometry" in doc["text"] for doc in cv)
+        assert all(doc["title"] for doc in cv)
+        assert not any("404" in doc["location"] for doc in index["docs"])
+        assert not any("redirected" in doc["text"] for doc in index["docs"])
