@@ -187,6 +187,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._template_digest = None
         self.template_sources.new_build()
         self.fragments.clear()
+        self.ctx.cache_folder = self._cache_folder(config)
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)

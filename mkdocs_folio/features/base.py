@@ -67,6 +67,8 @@ class BuildContext:
     """Site paths already reported missing at the key that names them (a post's
     `thumbnail`): a page that shows them through Liquid does not report them again."""
     resolver: Resolver | None = None
+    cache_folder: Path | None = None
+    """The build cache's folder (`cache_dir`): the saved copies of fetched feeds live here."""
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
     """Where each kind of input a rendered page may read is found now (render/deps.py)."""
