@@ -242,6 +242,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.reporter.finish()
         self.outputs.put_back()
         self.outputs.active = False
 
@@ -649,6 +650,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs.finish(self.store)
         self.store.save(ctx.problems)
         self.reporter.flush(ctx.problems)
+        self.reporter.finish()
         trace.use_resolver(None)
         if self.liquid is not None:
             self.liquid.close()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 
-from tests.sitebuilder import al_folio_site, build_site, init_and_build, text
+from tests.integration.test_incremental import serve_rebuild
+from tests.sitebuilder import _Collect, al_folio_site, build_site, init_and_build, text
 
 ABOUT = """
 ---
@@ -103,3 +105,46 @@ def test_cv_is_in_the_search_index_and_the_404_page_is_not(tmp_path):
         assert all(doc["title"] for doc in cv)
         assert not any("404" in doc["location"] for doc in index["docs"])
         assert not any("redirected" in doc["text"] for doc in index["docs"])
+
+
+def _missing_site(root):
+    page = "---\nlayout: page\ntitle: {0}\npermalink: /{0}/\n---\nText.\n\n![pic](/assets/img/gone.jpg)\n"
+    extra = {
+        "_pages/a.md": page.format("a"),
+        "_pages/b.md": page.format("b"),
+        "_pages/c.md": page.format("c") + "\n![other](/assets/img/other.png)\n",
+        "_posts/2024-01-02-post.md": "---\nlayout: post\ntitle: post\n---\n"
+        '{% include figure.liquid path="assets/img/gone.jpg" %}\n',
+    }
+    return al_folio_site(root, ABOUT, extra)
+
+
+def _missing_warnings(messages):
+    return [m for m in messages if m.startswith("folio:") and "not found" in m]
+
+
+def test_a_missing_file_is_reported_once_with_its_other_uses(tmp_path):
+    site = _missing_site(tmp_path)
+    cold = init_and_build(site)
+    assert cold.error is None
+    warnings = _missing_warnings(cold.warnings)
+    gone = [w for w in warnings if "gone.jpg" in w]
+    assert len(gone) == 1 and "3 other places use it too" in gone[0]
+    (other,) = [w for w in warnings if "other.png" in w]
+    assert "other place" not in other and "_pages/c.md:" in other
+    # A warm build (every page from the cache) says exactly the same, once.
+    warm = build_site(site)
+    assert _missing_warnings(warm.warnings) == warnings
+    # So do `mkdocs serve` rebuilds, each once, with the pages reused in memory.
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):
+            handler.messages.clear()
+            serve_rebuild(site, tmp_path / "served")
+            assert _missing_warnings(handler.messages) == warnings
+    finally:
+        logger.removeHandler(handler)
+    # --strict still fails on it.
+    assert build_site(site, strict=True).error is not None
