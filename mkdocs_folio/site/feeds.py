@@ -301,39 +301,42 @@ class FeedStore:
             return
         try:
             paths[0].parent.mkdir(parents=True, exist_ok=True)
-            temporary = paths[0].with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(paths[0])
+            if not (paths[0].is_file() and paths[0].read_bytes() == data):
+                temporary = paths[0].with_suffix(".tmp")
+                temporary.write_bytes(data)
+                temporary.replace(paths[0])
             fetched = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             paths[1].write_text(json.dumps({"url": url, "fetched": fetched}), encoding="utf-8")
         except OSError:
             pass  # the copy is a convenience: a read-only folder still builds
 
-    def _fetch(self, url: str) -> tuple[bytes | None, str]:
+    def _fetch(self, url: str) -> tuple[bytes | None, str, bool]:
+        """The body or the error, and whether it was fetched just now (not remembered)."""
         now = time.monotonic()
         known = _memo.get(url)
         if known is not None and now - known[0] < self.ttl:
-            return known[1], known[2]
+            return known[1], known[2], False
         try:
             data: bytes | None = fetch(url, timeout=self.timeout, max_bytes=self.max_bytes)
             error = ""
         except FeedError as exc:
             data, error = None, str(exc)
         _memo[url] = (now, data, error)
-        return data, error
+        return data, error, True
 
     def read(self, url: str) -> FeedRead:
         """The feed's entries: fetched (or from this process's fetch), else the last good copy."""
         error = ""
         if not self.offline:
-            data, error = self._fetch(url)
+            data, error, fresh = self._fetch(url)
             if data is not None:
                 try:
                     items = parse_feed(data)
                 except FeedError as exc:
                     error = str(exc)
                 else:
-                    self._save(url, data)
+                    if fresh:
+                        self._save(url, data)
                     return FeedRead(items=items, digest=hashlib.sha256(data).hexdigest())
         saved = self._saved(url)
         if saved is not None:
