@@ -38,6 +38,7 @@ from mkdocs_folio.adapter.templates import (
     Fragments,
     TemplateCode,
     TemplateSources,
+    ThemeListing,
     track_templates,
 )
 from mkdocs_folio.adapter.views import (
@@ -113,8 +114,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs = OutputKeeper()
         self.template_code = TemplateCode()
         self.template_sources = TemplateSources()
+        self.theme_listing = ThemeListing()
         self.fragments = Fragments()
         self.dirty = False
+        self.command = "build"
         self._static_copied = True
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -161,6 +164,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         _honour_search_enabled(config, site_config)
         ensure_extensions(config)
+        self.theme_listing.install(config.theme)
         quiet_link_validation(config)
         watched = [str(path) for path in paths.watched()]
         custom_dir = config.theme.custom_dir
@@ -191,6 +195,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
+        self.ctx.store = self.store
         for feature in self.features:
             feature.configure(self.ctx)
         self.reporter.flush(problems)
@@ -349,7 +354,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.template_hook = self._prepare_env
         for feature in self.features:
             feature.register(ctx, ctx.registry)
-        self.build_digest = self.build_key.compute(config, package_dir())
+        self.build_digest = ctx.build_digest = self.build_key.compute(config, package_dir())
         self.liquid = LiquidRenderer(
             self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],
@@ -648,7 +653,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if ctx is None:
             return
         self.outputs.finish(self.store)
-        self.store.save(ctx.problems)
+        self.store.save(ctx.problems, background=self.command == "serve")
         self.reporter.flush(ctx.problems)
         self.reporter.finish()
         trace.use_resolver(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
@@ -84,6 +85,24 @@ class MarkdownRenderer:
         return html
 
 
+_MAY_NAME_AN_ANCHOR = re.compile(r"""(?i)(?<=['"\s/])(?:id|name)(?=[\s/=>]|$)""")
+"""An attribute that could be `id` or `name`, where Python's HTML parser reads attribute
+names (after a quote, a space or a slash; names are compared in lower case)."""
+
+
+class _RawHTMLIds(mkdocs_pages._RawHTMLPreprocessor):
+    """MkDocs' search of a page's raw HTML for anchor ids (`id`, `<a name>`), which runs
+    Python's HTML parser over the whole Markdown text of every page: skipped when no text
+    could be such an attribute, where the parser would find none (most posts, every blog
+    index page)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if _MAY_NAME_AN_ANCHOR.search("\n".join(lines)) is None:
+            self.present_anchor_ids = set()
+            return lines
+        return super().run(lines)
+
+
 class PageMarkdown:
     """Markdown for the pages folio renders itself, the way MkDocs' `Page.render` does it.
 
@@ -107,7 +126,7 @@ class PageMarkdown:
             )
         md = self._md
         md.reset()
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html = _RawHTMLIds()
         raw_html._register(md)
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, self._config)
         anchors._register(md)

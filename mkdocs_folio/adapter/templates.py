@@ -21,7 +21,7 @@ import jinja2
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest, fingerprint
 
-__all__ = ["Fragments", "TemplateCode", "TemplateSources", "track_templates"]
+__all__ = ["Fragments", "TemplateCode", "TemplateSources", "ThemeListing", "track_templates"]
 
 
 class TemplateCode(jinja2.BytecodeCache):
@@ -111,6 +111,74 @@ def track_templates(env: jinja2.Environment, sources: TemplateSources, code: Tem
 
     env.get_template = get_template  # type: ignore[method-assign]
     env._folio_tracked = True  # type: ignore[attr-defined]
+
+
+class ThemeListing:
+    """The static files of the theme's folders, found once for the builds of one process.
+
+    Before each build MkDocs lists every file of every theme folder (Material's alone holds
+    thousands of icons) and matches each name against its exclusion patterns, to find the
+    static files to copy: a twentieth of a second for a list that does not change while
+    `mkdocs serve` runs. The list is kept with the time of every folder it walked; a file
+    added to or removed from any of them changes that folder's time, and the folders are
+    listed again.
+    """
+
+    _MKDOCS_FILTER = "Files.add_files_from_theme.<locals>.filter"
+
+    def __init__(self) -> None:
+        self._folders: dict[tuple[str, ...], dict[str, int]] = {}
+        self._found: dict[tuple[Any, ...], list[str]] = {}
+
+    def install(self, theme: Any) -> None:
+        """Make the environments `theme.get_env()` returns find MkDocs' list through this."""
+        original = theme.get_env
+
+        def get_env() -> jinja2.Environment:
+            env = original()
+            loader = env.loader
+            if type(loader) is not jinja2.FileSystemLoader:
+                return env
+            list_templates = env.list_templates
+
+            def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                if extensions is not None or filter_func is None:
+                    return list_templates(extensions, filter_func)
+                if getattr(filter_func, "__qualname__", "") != self._MKDOCS_FILTER:
+                    return list_templates(extensions, filter_func)
+                key = (
+                    tuple(str(path) for path in loader.searchpath),
+                    loader.followlinks,
+                    tuple(theme.static_templates),
+                )
+                return list(self._static_files(key, lambda: list_templates(None, filter_func)))
+
+            env.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env
+
+    def _static_files(self, key: tuple[Any, ...], find: Any) -> list[str]:
+        dirs, followlinks = key[0], key[1]
+        folders = self._folders.get(dirs)
+        if folders is None or any(_mtime(path) != time for path, time in folders.items()):
+            folders = {}
+            for top in dirs:
+                for path, _subdirs, _files in os.walk(top, followlinks=followlinks):
+                    folders[path] = _mtime(path)
+            self._folders[dirs] = folders
+            self._found = {k: v for k, v in self._found.items() if k[0] != dirs}
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = find()
+        return found
+
+
+def _mtime(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1
 
 
 class Fragments:

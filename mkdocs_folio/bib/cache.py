@@ -1,8 +1,10 @@
-"""Parse each bib file once per content, across `mkdocs serve` rebuilds and (optionally) runs.
+"""Parse each bib file once per content, across `mkdocs serve` rebuilds and across builds.
 
 MkDocs rebuilds everything on any change and tells nobody what changed, so we key on content:
 (resolved path, sha256 of the bytes). A hit returns the *same* `Bibliography` object, which
-lets later stages (entry views, rendered HTML) memoise on it too. The problems found when the
+lets later stages (entry views, rendered HTML) memoise on it too. Given the build cache
+(`cache/store.py`), the parsed file is also kept there as plain data (`bib/stored.py`), so the
+next build in a new process reads it back instead of parsing. The problems found when the
 file was parsed are stored with it and reported again on every hit, so a warning never goes
 silent just because the file did not change.
 """
@@ -10,32 +12,28 @@ silent just because the file did not change.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-import pybtex
+from typing import Any
 
 from mkdocs_folio.bib.loader import decode_bib_bytes, parse_bibliography
 from mkdocs_folio.bib.model import Bibliography
+from mkdocs_folio.bib.stored import FORMAT, from_plain, to_plain
 from mkdocs_folio.problems import Problem, Problems
 
-__all__ = ["CACHE_VERSION", "DEFAULT_CACHE", "BibCache", "CacheStats", "load_bibliography"]
-
-# Bump when the parsed model changes shape, so old pickles are ignored.
-CACHE_VERSION = "1"
+__all__ = ["DEFAULT_CACHE", "BibCache", "CacheStats", "load_bibliography"]
 
 
 @dataclass
 class CacheStats:
     hits: int = 0
-    disk_hits: int = 0
+    stored_hits: int = 0  # read back from the build cache
     misses: int = 0
 
 
 class BibCache:
-    """In-memory (and optional on-disk) cache of parsed bibliographies."""
+    """In-memory cache of parsed bibliographies (and, given a store, the build cache's)."""
 
     def __init__(self, max_entries: int = 64) -> None:
         self._items: dict[tuple[str, str], tuple[Bibliography, tuple[Problem, ...]]] = {}
@@ -48,10 +46,17 @@ class BibCache:
             self._items.clear()
 
     def load(
-        self, path: Path, problems: Problems, *, cache_dir: Path | None = None
+        self,
+        path: Path,
+        problems: Problems,
+        *,
+        store: Any = None,
+        salt: str = "",
     ) -> Bibliography:
         """The parsed bibliography at `path`; never raises (a missing file gives a Problem and
-        an empty bibliography)."""
+        an empty bibliography). `store`: a build cache (`cache/store.py`) that keeps the
+        parsed file across builds, under its content and `salt` (what else the parse
+        depends on: the version of this code)."""
         path = Path(path)
         try:
             resolved = str(path.resolve())
@@ -66,22 +71,26 @@ class BibCache:
             return Bibliography(source=path)
         digest = hashlib.sha256(data).hexdigest()
         key = (resolved, digest)
+        slot = hashlib.sha256(f"{FORMAT}\0{salt}\0{resolved}\0{digest}".encode()).hexdigest()
+        if store is not None:
+            store.keep("bib", slot)  # this build uses it, however it is found
         with self._lock:
             item = self._items.get(key)
         if item is not None:
             self.stats.hits += 1
             problems.extend(list(item[1]))
             return item[0]
-        item = self._from_disk(cache_dir, resolved, digest, path)
+        item = _from_store(store, slot, path)
         if item is not None:
-            self.stats.disk_hits += 1
+            self.stats.stored_hits += 1
         else:
             self.stats.misses += 1
             local = Problems()
             text = decode_bib_bytes(data, path, local)
             bib = parse_bibliography(text, path, local, digest=digest)
             item = (bib, tuple(local))
-            self._to_disk(cache_dir, resolved, digest, item)
+            if store is not None:
+                store.put("bib", slot, to_plain(*item), plain=True, later=True)
         with self._lock:
             # one version per path: an edited file replaces its old parse
             for old in [k for k in self._items if k[0] == resolved]:
@@ -92,63 +101,26 @@ class BibCache:
         problems.extend(list(item[1]))
         return item[0]
 
-    @staticmethod
-    def _disk_path(cache_dir: Path, resolved: str, digest: str) -> Path:
-        tag = hashlib.sha256(
-            f"{CACHE_VERSION}\0{pybtex.__version__}\0{resolved}\0{digest}".encode()
-        ).hexdigest()[:32]
-        return cache_dir / f"bib-{tag}.pickle"
 
-    def _from_disk(
-        self, cache_dir: Path | None, resolved: str, digest: str, path: Path
-    ) -> tuple[Bibliography, tuple[Problem, ...]] | None:
-        if cache_dir is None:
-            return None
-        file = self._disk_path(Path(cache_dir), resolved, digest)
-        try:
-            with file.open("rb") as handle:
-                item = pickle.load(handle)  # our own cache file
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-        except Exception:  # a stale or foreign pickle must never break a build
-            return None
-        if (
-            not isinstance(item, tuple)
-            or len(item) != 2
-            or not isinstance(item[0], Bibliography)
-            or item[0].digest != digest
-        ):
-            return None
-        return item
-
-    def _to_disk(
-        self,
-        cache_dir: Path | None,
-        resolved: str,
-        digest: str,
-        item: tuple[Bibliography, tuple[Problem, ...]],
-    ) -> None:
-        if cache_dir is None:
-            return
-        directory = Path(cache_dir)
-        file = self._disk_path(directory, resolved, digest)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(".tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(item, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(file)
-        except OSError:
-            pass  # a read-only cache dir only costs speed
+def _from_store(
+    store: Any, slot: str, path: Path
+) -> tuple[Bibliography, tuple[Problem, ...]] | None:
+    kept = store.get("bib", slot) if store is not None else None
+    if kept is None:
+        return None
+    try:
+        return from_plain(kept, path)
+    except ValueError:
+        return None
 
 
 DEFAULT_CACHE = BibCache()
 
 
 def load_bibliography(
-    path: Path, problems: Problems, *, cache_dir: Path | None = None
+    path: Path, problems: Problems, *, store: Any = None, salt: str = ""
 ) -> Bibliography:
     """Load a bib file, parsed once per content: a memory cache keyed by (path, sha256) serves
-    `mkdocs serve` rebuilds, and an optional pickle cache in `cache_dir` serves cold builds.
+    `mkdocs serve` rebuilds, and the build cache `store` (when given) serves the next build.
     Problems found when the file was parsed are reported again on every call."""
-    return DEFAULT_CACHE.load(path, problems, cache_dir=cache_dir)
+    return DEFAULT_CACHE.load(path, problems, store=store, salt=salt)

@@ -131,7 +131,7 @@ class _Builder:
                 "write the type as one word after a single @, such as @article or @inproceedings",
             )
             return
-        entry = self._entry(command)
+        entry = self._entry_of(command)
         folded = entry.key.casefold()
         first = self.folded.get(folded)
         if first is not None:
@@ -146,6 +146,23 @@ class _Builder:
         self.folded[folded] = entry
         self.by_key[entry.key] = entry
         self.entries.append(entry)
+
+    def _entry_of(self, command: Command) -> Entry:
+        """The entry of a command, made once per command object: the commands of a piece of
+        the file that did not change come back from `_PIECES`, and so do their entries (the
+        same objects, which later memos key on), with the problems found making them."""
+        known = _MADE.get(id(command))
+        if known is not None and known[0] is command:
+            self.problems.extend(list(known[2]))
+            return known[1]
+        mine, self.problems = self.problems, Problems()
+        try:
+            entry = self._entry(command)
+        finally:
+            found, self.problems = self.problems, mine
+        mine.extend(list(found))
+        _MADE[id(command)] = (command, entry, tuple(found))
+        return entry
 
     def _entry(self, command: Command) -> Entry:
         key = command.key or ""
@@ -250,7 +267,10 @@ def parse_bibliography(
     text = strip_jekyll_header(text)
     macros = default_macros()
     try:
-        fast = fast_scan(text, 1, macros)
+        fast = _scan_in_pieces(text, str(source), macros)
+        if fast is None:
+            macros = default_macros()
+            fast = fast_scan(text, 1, macros)
         if fast is not None:
             commands: list = fast
         else:
@@ -279,6 +299,54 @@ def parse_bibliography(
         except Exception as exc:  # pragma: no cover - defensive
             problems.add(f"cannot read this entry: {exc}", source, command.line)
     return builder.build(digest, dict(macros))
+
+
+_PIECES: dict[tuple[str, int, str, str], list] = {}
+"""Commands read from a piece of a bib file, by (text, first line, file, macros before)."""
+
+_MADE: dict[int, tuple] = {}
+"""Entries made from commands, by the command's id (checked against the command itself)."""
+
+_PIECES_MAX = 20_000
+PIECES_FROM = 64
+"""Files with fewer entries are read in one go: remembering pieces would not pay."""
+_STRING_RE = re.compile(r"[ \t]*@string\b", re.IGNORECASE)
+
+
+def _scan_in_pieces(text: str, source: str, macros: dict[str, str]) -> list | None:
+    """The fast scanner's commands for `text`, read entry by entry (pieces start at lines
+    that begin with `@`), so that after a `mkdocs serve` edit to one entry only that
+    entry is read and made again. None when a piece does not read cleanly on its own (an
+    entry whose value has a line starting with `@`, a syntax error): the whole text is then
+    read in one go, as before."""
+    starts = [m.start() for m in _CHUNK_RE.finditer(text)]
+    if not starts or len(starts) < PIECES_FROM:
+        return None  # a short file reads in one go faster than in pieces
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(len(text))
+    if len(_PIECES) > _PIECES_MAX:
+        _PIECES.clear()
+        _MADE.clear()
+    commands: list = []
+    line = 1
+    defined = ""  # the @string pieces so far: what a later piece's macros depend on
+    for begin, end in itertools.pairwise(starts):
+        piece = text[begin:end]
+        defines = _STRING_RE.match(text, begin) is not None
+        key = (piece, line, source, defined)
+        found = None if defines else _PIECES.get(key)
+        if found is None:
+            found = fast_scan(piece, line, macros)
+            if found is None or any(command.errors for command in found):
+                return None
+            if not defines:
+                _PIECES[key] = found
+        if defines:
+            defined = hashlib.blake2b(f"{defined}\0{piece}".encode(), digest_size=8).hexdigest()
+        commands += found
+        line += piece.count("\n")
+    return commands
 
 
 def _fatal(command: Command) -> bool:

@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,35 @@ class _Unreadable(Exception):
     """The cache file is not one this version wrote, or it is damaged."""
 
 
+SAVE_DELAY = 0.5
+"""Seconds a background save waits, so that the browser's reload is served first."""
+
+
+class _SaveSoon:
+    """`save(used)` in a thread after `SAVE_DELAY`; `finish()` runs it at once when it has
+    not begun, else waits for it."""
+
+    def __init__(self, save: Any, used: set[tuple[str, str]]) -> None:
+        self._save = save
+        self._used = used
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = threading.Timer(SAVE_DELAY, self._run)
+        self._timer.name = "folio-cache-save"
+        self._timer.start()
+
+    def _run(self) -> None:
+        with self._lock:
+            if not self._done:
+                self._done = True
+                self._save(self._used)
+
+    def finish(self) -> None:
+        self._timer.cancel()
+        self._run()  # waits for a save in progress, or does it now
+        self._timer.join()
+
+
 class CacheStore:
     """One per plugin instance; `open()` at the start of each build, `save()` at its end."""
 
@@ -56,6 +86,8 @@ class CacheStore:
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], str] = {}
         self._connection: sqlite3.Connection | None = None
+        self._writer: _SaveSoon | None = None
+        self._later: dict[tuple[str, str], tuple[Any, bool]] = {}
         self._problems: Problems | None = None
         self.path: Path | None = None
         self.enabled = True
@@ -66,9 +98,11 @@ class CacheStore:
 
     def open(self, folder: Path | None, problems: Problems, *, enabled: bool = True) -> None:
         """Start a build. Entries read in earlier builds of this process stay in memory."""
+        self.wait()
         self.enabled = enabled
         self._used = set()
         self._new = {}
+        self._later = {}
         self._problems = problems
         self.hits = self.misses = 0
         path = folder / FILE_NAME if (enabled and folder is not None) else None
@@ -86,6 +120,8 @@ class CacheStore:
         if not self.enabled:
             return None
         slot = (stage, key)
+        if slot in self._later:
+            self._write_down(slot)
         if shared:
             decoded = self._decoded.get(slot)
             if decoded is not None and slot in self._memory:
@@ -112,17 +148,33 @@ class CacheStore:
             self._decoded[slot] = value
         return value
 
-    def put(self, stage: str, key: str, value: Any, *, plain: bool = False) -> None:
+    def put(
+        self, stage: str, key: str, value: Any, *, plain: bool = False, later: bool = False
+    ) -> None:
         """Keep `value`; one that the codec cannot write is simply not kept. `plain`: the
         caller vouches that it holds only JSON's own types (no tuples, dates, non-text keys),
-        which are written as they are, much faster."""
+        which are written as they are, much faster. `later`: the caller never changes
+        `value` again, so it is written as text only when needed (a background save writes
+        a long publication list while the browser already shows the page)."""
         if not self.enabled:
             return
+        slot = (stage, key)
+        if later:
+            self._later[slot] = (value, plain)
+            self._used.add(slot)
+            return
+        self._later.pop(slot, None)
+        self._keep_text(slot, value, plain)
+
+    def _write_down(self, slot: tuple[str, str]) -> None:
+        value, plain = self._later.pop(slot)
+        self._keep_text(slot, value, plain)
+
+    def _keep_text(self, slot: tuple[str, str], value: Any, plain: bool) -> None:
         try:
             text = codec.dumps_plain(value) if plain else codec.dumps(value)
         except (TypeError, ValueError):
             return
-        slot = (stage, key)
         if self._memory.get(slot) != text:
             self._new[slot] = text
             self._decoded.pop(slot, None)
@@ -131,6 +183,8 @@ class CacheStore:
 
     def new_entries(self) -> dict[tuple[str, str], str]:
         """The entries this build made so far (a worker sends them to the main process)."""
+        for slot in list(self._later):
+            self._write_down(slot)
         return dict(self._new)
 
     def add_entries(self, entries: dict[tuple[str, str], str]) -> None:
@@ -154,16 +208,35 @@ class CacheStore:
         """This build still uses an entry it did not read (its work was reused another way)."""
         self._used.add((stage, key))
 
-    def save(self, problems: Problems) -> None:
-        """End of a build: forget what it did not use; write what changed to disk."""
+    def save(self, problems: Problems, *, background: bool = False) -> None:
+        """End of a build: forget what it did not use; write what changed to disk.
+
+        `background`: write a moment later in a thread, for `mkdocs serve`, where the browser
+        should not wait for the disk (after an edit to one paper of a long list, writing
+        takes a quarter of a second) nor for the interpreter while it encodes; the next
+        build, or `wait()`, finishes it before anything else touches the file."""
         if not self.enabled:
             return
         for slot in [slot for slot in self._memory if slot not in self._used]:
             del self._memory[slot]
             self._decoded.pop(slot, None)
+        if background:
+            self._writer = _SaveSoon(self._save, set(self._used))
+        else:
+            self._save(self._used)
+
+    def wait(self) -> None:
+        """Until a save in the background is done (or done now, if it has not begun)."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.finish()
+
+    def _save(self, used: set[tuple[str, str]]) -> None:
+        for slot in list(self._later):
+            self._write_down(slot)
+        new, self._new = self._new, {}
         if self.path is not None:
-            self._write(self.path)
-        self._new = {}
+            self._write(self.path, new, used)
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -245,7 +318,9 @@ class CacheStore:
             "whenever you like)",
         )
 
-    def _write(self, path: Path) -> None:
+    def _write(
+        self, path: Path, new: dict[tuple[str, str], str], used: set[tuple[str, str]]
+    ) -> None:
         connection = self._connection
         try:
             if connection is None:
@@ -268,7 +343,7 @@ class CacheStore:
             connection.executemany(
                 "INSERT OR REPLACE INTO entries (stage, key, value, checksum, used) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(s, k, v, _checksum(v), now) for (s, k), v in self._new.items()],
+                [(s, k, v, _checksum(v), now) for (s, k), v in new.items()],
             )
             # What this build did not use goes (a build running beside this one on the same
             # folder writes what it used in its own transaction).
@@ -276,7 +351,7 @@ class CacheStore:
                 "CREATE TEMP TABLE IF NOT EXISTS used (stage TEXT, key TEXT, PRIMARY KEY (stage, key))"
             )
             connection.execute("DELETE FROM used")
-            connection.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", list(self._used))
+            connection.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", list(used))
             connection.execute(
                 "DELETE FROM entries WHERE NOT EXISTS (SELECT 1 FROM used "
                 "WHERE used.stage = entries.stage AND used.key = entries.key)"

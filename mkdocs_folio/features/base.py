@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_folio.adapter.files import OwnedFile
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.cache.trace import Resolver
 from mkdocs_folio.liquid import LiquidRenderer, Registry
 from mkdocs_folio.problems import Problems
@@ -67,11 +68,15 @@ class BuildContext:
     """Site paths already reported missing at the key that names them (a post's
     `thumbnail`): a page that shows them through Liquid does not report them again."""
     resolver: Resolver | None = None
+    """Where each kind of input a rendered page may read is found now (render/deps.py)."""
     cache_folder: Path | None = None
     """The build cache's folder (`cache_dir`): the saved copies of fetched feeds live here."""
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
-    """Where each kind of input a rendered page may read is found now (render/deps.py)."""
+    store: CacheStore | None = None
+    """The build cache (cache/store.py), for work a feature keeps across builds itself."""
+    build_digest: str = ""
+    """What every piece of kept work depends on: versions, options, theme (adapter/buildkey)."""
     _jinja: jinja2.Environment | None = None
 
     # -- URLs ------------------------------------------------------------------------------

@@ -61,6 +61,19 @@ BUILD_TIMING = "(build)"
 PAGES_TIMING = "(publication pages)"
 
 
+def _list_key(
+    ctx: BuildContext, entries: list[Entry], settings: BibSettings, group_by: str, order: str
+) -> str | None:
+    """What a rendered list is made from: the entries as written (their digests), the
+    settings, the grouping and the build; None when an entry has no digest."""
+    if any(not entry.digest for entry in entries):
+        return None
+    text = "\0".join(
+        [ctx.build_digest, settings.fingerprint, group_by, order, *(e.digest for e in entries)]
+    )
+    return digest(text)
+
+
 @dataclass
 class Timing:
     """Seconds one page spent in this feature (parse bib files, entry views, list HTML), wall
@@ -98,8 +111,8 @@ class PublicationsFeature(Feature):
     name = "publications"
 
     def __init__(self) -> None:
-        # Rendered lists by BibListView.cache_key: reused across serve rebuilds.
-        self.html_cache: dict[str, str] = {}
+        # Rendered lists (HTML and the templates they read) by `_list_key`: serve rebuilds.
+        self.html_cache: dict[str, dict[str, Any]] = {}
         self._used_keys: set[str] = set()
         self.settings: BibSettings | None = None
         self.default_name = "papers"
@@ -179,7 +192,7 @@ class PublicationsFeature(Feature):
             path = ctx.site.paths.bib_files[0]
         else:
             path = ctx.site.paths.bib_dir / f"{key}.bib"
-        bib = load_bibliography(path, ctx.problems)
+        bib = load_bibliography(path, ctx.problems, store=ctx.store, salt=ctx.build_digest)
         self._loaded[key] = bib
         if timing is not None:
             timing.parse += time.perf_counter() - start
@@ -232,22 +245,48 @@ class PublicationsFeature(Feature):
         group_order: str,
         timing: Timing | None = None,
     ) -> str:
+        """A list's HTML, kept by the entries, settings and grouping it was made from (and
+        checked against the templates it read): a warm build or a serve rebuild after an
+        edit elsewhere reuses it, an edited entry or template makes it again."""
         assert self.settings is not None
         timing = timing or Timing()
         start, cpu = time.perf_counter(), time.thread_time()
-        view = bibliography_view(entries, self.settings, group_by=group_by, group_order=group_order)
+        key = _list_key(ctx, entries, self.settings, group_by, group_order)
+        html = self._kept_list(ctx, key) if key else None
         middle = time.perf_counter()
-        cached = self.html_cache.get(view.cache_key)
-        if cached is None:
-            cached = ctx.render_partial(LIST_TEMPLATE, bib=view)
-            self.html_cache[view.cache_key] = cached
-        self._used_keys.add(view.cache_key)
+        if html is None:
+            view = bibliography_view(
+                entries, self.settings, group_by=group_by, group_order=group_order
+            )
+            middle = time.perf_counter()
+            work = trace.Trace()
+            with trace.recording(work):
+                html = ctx.render_partial(LIST_TEMPLATE, bib=view)
+            if key and work.reusable and not work.effects and not work.problems:
+                kept = {"deps": work.deps, "html": html}
+                self.html_cache[key] = kept
+                if ctx.store is not None:
+                    ctx.store.put("bib-list", key, kept, plain=True, later=True)
+        if key:
+            self._used_keys.add(key)
         timing.views += middle - start
         timing.render += time.perf_counter() - middle
         timing.cpu += time.thread_time() - cpu
         timing.lists += 1
         timing.entries += len(entries)
-        return cached
+        return html
+
+    def _kept_list(self, ctx: BuildContext, key: str) -> str | None:
+        kept = self.html_cache.get(key)
+        if kept is None and ctx.store is not None:
+            kept = ctx.store.get("bib-list", key, shared=True)
+        if kept is None or ctx.resolver is None or not ctx.resolver.still_valid(kept["deps"]):
+            return None
+        self.html_cache[key] = kept
+        if ctx.store is not None:
+            ctx.store.keep("bib-list", key)
+        trace.merge_into_active(kept["deps"], [])
+        return kept["html"]
 
     def select(
         self,

@@ -18,6 +18,7 @@ here must be exactly what the reading code noted: both sides call the same funct
 | missing-target | site path | whether a post's key already reported it missing |
 | urls | all | every page's and document's address (`{% link %}`, `{% post_url %}`) |
 | collection | name | every document of a collection, as read |
+| column | collection and field | one field of every document of a collection (`where`, `sort`) |
 | build | all | everything of the site (a tag that does not say what it reads) |
 """
 
@@ -32,7 +33,14 @@ from mkdocs.structure.files import Files
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.cache.trace import SEP, Resolver
-from mkdocs_folio.cache.tracked import ALL, KEYS, MISSING, TrackedDict, TrackedList
+from mkdocs_folio.cache.tracked import (
+    ALL,
+    KEYS,
+    MISSING,
+    TrackedDict,
+    TrackedList,
+    column_values,
+)
 
 if TYPE_CHECKING:
     from mkdocs_folio.features.base import BuildContext
@@ -49,6 +57,7 @@ class TrackedSite:
 
     def __init__(self) -> None:
         self.objects: dict[tuple[str, str], TrackedDict] = {}
+        self.lists: dict[str, TrackedList] = {}
 
     def mapping(self, data: dict[str, Any], kind: str, key: str) -> TrackedDict:
         tracked = TrackedDict(data, kind, key)
@@ -60,7 +69,18 @@ class TrackedSite:
         items = [
             self.mapping(doc.liquid(), "doc", id_) for doc, id_ in zip(documents, ids, strict=False)
         ]
-        return TrackedList(items, [f"{name}:{id_}" for id_ in ids])
+        tracked = TrackedList(items, [f"{name}:{id_}" for id_ in ids], source=name)
+        self.lists[name] = tracked
+        return tracked
+
+    def column(self, key: str) -> Any:
+        """The present value of a collection's field across its documents, as
+        `TrackedList.column` notes it."""
+        name, _, field = key.rpartition(SEP)
+        tracked = self.lists.get(name)
+        if tracked is None:
+            return GONE
+        return [tracked.identity, column_values(tracked, field)]
 
     def field(self, kind: str, key: str) -> Any:
         """The present value of a tracked field, as `TrackedDict` notes it."""
@@ -131,6 +151,7 @@ def register_resolvers(ctx: BuildContext, site: TrackedSite, resolver: Resolver)
     config = ctx.site.config
     for kind in ("site", "data", "doc", "page"):
         resolver.register(kind, lambda key, kind=kind: site.field(kind, key))
+    resolver.register("column", site.column)
     raw = object.__getattribute__(config, "raw")
     resolver.register("config", lambda key: raw.get(key))
     resolver.register("config-line", lambda key: raw.lines.get(key))

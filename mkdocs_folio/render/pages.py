@@ -21,6 +21,7 @@ variants to write) is kept with it and reported and done again when it is reused
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -292,21 +293,24 @@ def page_html(plugin: PageHost, page: Page, source: SourcePage, html: str) -> st
     with captured_logs() as logs, trace.recording(work):
         html = plugin.page_html_of(page, source, html)
     if key and work.reusable:
+        features = {
+            feature.name: feature.export_page(ctx, page.file.src_uri) for feature in plugin.features
+        }
+        # Written down later (a publications page is megabytes: `mkdocs serve` saves it in
+        # the background), so from copies of what may still change.
         plugin.store.put(
             "page-html",
             key,
             {
-                "deps": work.deps,
-                "problems": work.problems,
-                "effects": work.effects,
-                "logs": logs,
-                "meta": page.meta,
+                "deps": dict(work.deps),
+                "problems": list(work.problems),
+                "effects": list(work.effects),
+                "logs": list(logs),
+                "meta": copy.deepcopy(page.meta),
                 "html": html,
-                "features": {
-                    feature.name: feature.export_page(ctx, page.file.src_uri)
-                    for feature in plugin.features
-                },
+                "features": copy.deepcopy(features),
             },
+            later=True,
         )
     return html
 

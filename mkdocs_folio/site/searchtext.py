@@ -69,24 +69,107 @@ def _index_text(text: str, in_pre: int) -> str:
     return text
 
 
+_CUT = re.compile(r"<(?:li|h[1-6])\b")
+"""Where a long page is cut into pieces that are read on their own (list items, headings)."""
+
+CHUNKED_FROM = 64 * 1024
+"""Pages shorter than this are read in one piece: remembering pieces would not pay."""
+
+_MEMO_CHARS = 64 * 1024 * 1024
+_memo: dict[tuple[str, tuple], tuple[list, tuple]] = {}
+_memo_chars = 0
+
+_NEW_SECTION = "s"
+_BACK_TO_BODY = "b"
+
+_START: tuple = ((), 0, 0, None)
+"""The reader's state before the first tag: open elements, skipped depth, <pre> depth and
+the open heading (its tag and depth)."""
+
+
 def split_sections(content: str) -> list[Section]:
     """Sections of `content` (the page's HTML body), in document order.
 
     The first section (before any heading with an id) has no anchor; its title is left
     empty for the caller to fill with the page title.
-    """
-    sections = [Section(anchor=None)]
-    stack: list[tuple[str, bool]] = []  # (tag, skipped)
-    skipping = 0  # open skipped elements
-    in_pre = 0  # open <pre> elements (whitespace is kept inside them)
-    heading: tuple[str, int] | None = None  # (tag, stack depth) of the open heading
-    target = sections[-1].text  # where text goes: the open heading's title or the body
-    position = 0
 
-    for match in _TAG.finditer(content):
+    A long page (a publication list) is read in pieces cut at list items and headings, and
+    what each piece gave is remembered by its text and the reader's state where it starts:
+    a `mkdocs serve` rebuild after one paper changed reads that paper's piece only. A piece
+    is only remembered when it is known to read the same alone as in the whole page (every
+    `<` in it starts a tag that ends inside it); one that is not is read together with the
+    next, so the result is always the one of reading the page in one go.
+    """
+    ops: list = []
+    if len(content) < CHUNKED_FROM:
+        _scan(content, 0, len(content), _START, ops)
+    else:
+        _scan_in_pieces(content, ops)
+    return _sections(ops)
+
+
+def _scan_in_pieces(content: str, ops: list) -> None:
+    global _memo_chars
+    cuts = [match.start() for match in _CUT.finditer(content)]
+    cuts.append(len(content))
+    state = _START
+    begin = 0
+    for end in cuts:
+        if end <= begin:
+            continue
+        piece = content[begin:end]
+        key = (piece, state)
+        known = _memo.get(key)
+        if known is not None:
+            ops += known[0]
+            state = known[1]
+            begin = end
+            continue
+        mark = len(ops)
+        after, tags = _scan(content, begin, end, state, ops)
+        if end != len(content) and content.count("<", begin, end) != tags:
+            # A `<` that started no tag here (an attribute or comment running past the
+            # cut, or a bare `<`): read on to the next cut, from the same state.
+            del ops[mark:]
+            continue
+        if _memo_chars > _MEMO_CHARS:
+            _memo.clear()
+            _memo_chars = 0
+        _memo[key] = (ops[mark:], after)
+        _memo_chars += len(piece)
+        state = after
+        begin = end
+
+
+def _sections(ops: list) -> list[Section]:
+    sections = [Section(anchor=None)]
+    target = sections[0].text
+    for op in ops:
+        if op.__class__ is str:
+            target.append(op)
+        elif op[0] == _NEW_SECTION:
+            sections.append(Section(anchor=op[1]))
+            target = sections[-1].title
+        else:
+            target = sections[-1].text
+    return sections
+
+
+def _scan(content: str, begin: int, end: int, state: tuple, ops: list) -> tuple[tuple, int]:
+    """Read `content[begin:end]` from `state`, appending to `ops` the text kept (strings)
+    and where sections start and headings end (tuples); returns the state at `end` and
+    the number of tags and comments read."""
+    stack_items, skipping, in_pre, heading = state
+    stack: list[tuple[str, bool]] = list(stack_items)  # (tag, skipped)
+    out = ops.append
+    position = begin
+    tags = 0
+
+    for match in _TAG.finditer(content, begin, end):
+        tags += 1
         start = match.start()
         if start > position and not skipping:
-            target.append(_index_text(content[position:start], in_pre))
+            out(_index_text(content[position:start], in_pre))
         position = match.end()
         closing, tag, attrs = match.groups()
         if tag == "span":
@@ -117,29 +200,28 @@ def split_sections(content: str) -> list[Section]:
                 continue
             if heading is not None and len(stack) <= heading[1]:
                 heading = None
-                target = sections[-1].text
+                out((_BACK_TO_BODY,))
             if not skipping and tag in KEEP:
-                target.append(f"</{tag}>")
+                out(f"</{tag}>")
             continue
         if tag in VOID_ELEMENTS or attrs.rstrip().endswith("/"):
             if tag == "br" and not skipping:
-                target.append(" ")
+                out(" ")
             continue
         skipped = tag in SKIP or (attrs != "" and _skipped(attrs))
         if tag in HEADINGS and not skipping and not skipped:
             found = _ATTR_ID.search(attrs)
             if found:
                 anchor = next(g for g in found.groups() if g is not None)
-                sections.append(Section(anchor=anchor))
+                out((_NEW_SECTION, anchor))
                 heading = (tag, len(stack))
-                target = sections[-1].title
         stack.append((tag, skipped))
         if tag == "pre":
             in_pre += 1
         if skipped:
             skipping += 1
         elif not skipping and tag in KEEP:
-            target.append(f"<{tag}>")
-    if position < len(content) and not skipping:
-        target.append(_index_text(content[position:], in_pre))
-    return sections
+            out(f"<{tag}>")
+    if position < end and not skipping:
+        out(_index_text(content[position:end], in_pre))
+    return (tuple(stack), skipping, in_pre, heading), tags

@@ -127,6 +127,36 @@ def test_a_damaged_cache_is_one_warning_and_the_output_is_still_right(site, tmp_
     assert mkdocs(site).stderr.count("the build cache could not be used") == 0
 
 
+def test_publication_lists_and_the_bib_come_back_from_the_cache_until_a_template_changes(
+    site, tmp_path
+):
+    """A warm build reads the parsed bib file and the rendered lists back from the cache;
+    an override of the list's entry template (or an edited entry) makes them again."""
+    assert mkdocs(site).returncode == 0
+    stages = {
+        stage
+        for (stage,) in sqlite3.connect(site / ".cache/mkdocs-folio/build.sqlite").execute(
+            "SELECT stage FROM entries"
+        )
+    }
+    assert {"bib", "bib-list"} <= stages
+    assert mkdocs(site).returncode == 0  # the lists from the cache
+    override = site / "overrides/partials/folio/bib/entry.html"
+    override.parent.mkdir(parents=True)
+    stock = (REPO / "theme/partials/folio/bib/entry.html").read_text()
+    override.write_text(stock.replace('<div class="title">', '<div class="title owner-title">'))
+    for number in (1, 2):
+        done = mkdocs(site)
+        assert done.returncode == 0, done.stderr[-3000:]
+        page = (site / "_site/publications/index.html").read_text()
+        assert 'class="title owner-title"' in page
+        reference = tmp_path / f"cold-{number}"
+        cold(site, reference)
+        assert differences(site / "_site", reference) == []
+        bib = site / "_bibliography/papers.bib"
+        bib.write_text(bib.read_text().replace("title = {", "title = {Edited ", 1))
+
+
 def test_cache_false_keeps_no_cache_and_builds_the_same_site(site, tmp_path):
     name = with_options(site, "mkdocs-off.yml", "      cache: false\n")
     done = mkdocs(site, config=name)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs_folio.bib import load_bibliography
 from mkdocs_folio.bib.cache import DEFAULT_CACHE, BibCache
+from mkdocs_folio.bib.loader import parse_bibliography
+from mkdocs_folio.bib.stored import from_plain, to_plain
+from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.problems import Problems
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bib"
 
 GOOD = "@misc{a, title = {A}, year = 2020}\n"
 BAD = "@misc{a, title = {A}, year = 2020}\n@misc{a, title = {again}}\n"
@@ -45,29 +51,63 @@ def test_changed_content_is_reparsed_and_replaces_the_old_version(tmp_path: Path
     assert len(cache._items) == 1
 
 
-def test_disk_cache_serves_a_cold_process(tmp_path: Path) -> None:
+def _stored(folder: Path) -> CacheStore:
+    store = CacheStore()
+    store.open(folder, Problems())
+    return store
+
+
+def _snapshot(bib) -> list[tuple]:
+    return [
+        (e.key, e.type, dict(e.fields), dict(e.raw_fields), e.authors, e.editors, e.title,
+         e.title_html, e.year, e.month, e.source, e.line, dict(e.field_lines),
+         dict(e.macro_fields), e.digest)
+        for e in bib.entries
+    ]  # fmt: skip
+
+
+def test_the_build_cache_serves_a_new_process(tmp_path: Path) -> None:
     path = tmp_path / "papers.bib"
     path.write_text(BAD, encoding="utf-8")
-    cache_dir = tmp_path / ".cache"
-    BibCache().load(path, Problems(), cache_dir=cache_dir)
-    assert list(cache_dir.glob("bib-*.pickle"))
+    folder = tmp_path / ".cache"
+    store = _stored(folder)
+    parsed = BibCache().load(path, Problems(), store=store, salt="v1")
+    store.save(Problems())
     fresh = BibCache()
     problems = Problems()
-    bib = fresh.load(path, problems, cache_dir=cache_dir)
-    assert fresh.stats.disk_hits == 1 and fresh.stats.misses == 0
-    assert [e.key for e in bib.entries] == ["a"]
-    assert len(problems) == 1  # the stored problem comes back with the pickle
+    bib = fresh.load(path, problems, store=_stored(folder), salt="v1")
+    assert fresh.stats.stored_hits == 1 and fresh.stats.misses == 0
+    assert _snapshot(bib) == _snapshot(parsed)
+    (problem,) = problems  # the stored problem comes back, naming the file and line
+    assert "duplicate entry key" in problem.message
+    assert (problem.path, problem.line) == (path, 2)
+    again = BibCache()
+    again.load(path, Problems(), store=_stored(folder), salt="v2")  # new code: parsed anew
+    assert again.stats.misses == 1
 
 
-def test_corrupt_disk_cache_is_ignored(tmp_path: Path) -> None:
+def test_every_fixture_reads_back_from_its_stored_form_as_parsed() -> None:
+    for path in sorted(FIXTURES.glob("*.bib")):
+        problems = Problems()
+        bib = parse_bibliography(path.read_text(encoding="utf-8"), path, problems)
+        plain = json.loads(json.dumps(to_plain(bib, tuple(problems))))
+        back, stored_problems = from_plain(plain, path)
+        assert _snapshot(back) == _snapshot(bib), path.name
+        assert list(stored_problems) == list(problems), path.name
+        assert back.strings == bib.strings and back.digest == bib.digest
+        assert [e.key for e in back.by_key.values()] == [e.key for e in bib.by_key.values()]
+
+
+def test_a_stored_form_this_code_did_not_write_is_parsed_again(tmp_path: Path) -> None:
     path = tmp_path / "papers.bib"
     path.write_text(GOOD, encoding="utf-8")
-    cache_dir = tmp_path / ".cache"
-    BibCache().load(path, Problems(), cache_dir=cache_dir)
-    for file in cache_dir.glob("bib-*.pickle"):
-        file.write_bytes(b"not a pickle")
+    folder = tmp_path / ".cache"
+    store = _stored(folder)
+    BibCache().load(path, Problems(), store=store, salt="v1")
+    slot = next(key for stage, key in store.new_entries() if stage == "bib")
+    store.put("bib", slot, {"entries": [["only", "two"]]}, plain=True)
     fresh = BibCache()
-    bib = fresh.load(path, Problems(), cache_dir=cache_dir)
+    bib = fresh.load(path, Problems(), store=store, salt="v1")
     assert fresh.stats.misses == 1 and bib.entries[0].title == "A"
 
 

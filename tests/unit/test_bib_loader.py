@@ -367,3 +367,42 @@ def test_name_splitting_matches_pybtex(text: str) -> None:
     if depth:
         return
     assert split_names(text) == split_name_list(text)
+
+
+def _everything(text: str) -> tuple:
+    problems = Problems()
+    bib = parse_bibliography(text, "pieces.bib", problems)
+    entries = [
+        (e.key, e.type, e.fields, e.raw_fields, e.line, e.field_lines, e.macro_fields,
+         e.title_html, e.authors, e.editors, e.year, e.month, e.digest)
+        for e in bib.entries
+    ]  # fmt: skip
+    return entries, [(p.message, p.line, p.hint) for p in problems], bib.strings
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(ENTRY, max_size=6),
+    st.sampled_from(["", "@string{venue = {Journal of Tests}}\n", "% a comment\n"]),
+    BIBTEXISH,
+)
+def test_reading_in_pieces_gives_what_reading_in_one_go_gives(entries, head, noise) -> None:
+    """A long file is read entry by entry and each piece remembered (a serve rebuild after
+    one edit reads one entry); the result, problems included, is the one-go result, also
+    for pieces that come back from memory and for broken text."""
+    from mkdocs_folio.bib import loader
+
+    text = head + "\n".join(
+        f"@{kind}{{{key}{sep}" + sep.join(f"{n} = {v}" for n, v in fields) + "}\n"
+        for kind, key, fields, sep in entries
+    )
+    edited = text + "\n" + noise
+    start = loader.PIECES_FROM
+    try:
+        loader.PIECES_FROM = 10**9
+        expected = [_everything(text), _everything(edited)]
+        loader.PIECES_FROM = 0
+        assert [_everything(text), _everything(edited)] == expected
+        assert [_everything(text), _everything(edited)] == expected  # from memory
+    finally:
+        loader.PIECES_FROM = start

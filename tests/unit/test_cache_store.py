@@ -132,3 +132,44 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(tmp_path):
     store.save(problems)  # cannot make the folder: no traceback, no warning
     assert store.get("body", "a") == 1
     assert not problems
+
+
+def test_a_background_save_is_finished_before_the_next_build_reads(tmp_path, monkeypatch):
+    """`mkdocs serve` saves a moment after the build; the next build (or `wait()`) finishes
+    the save first, also when its timer has not fired yet, and values put `later` are
+    written as they were put."""
+    import mkdocs_folio.cache.store as store_module
+
+    monkeypatch.setattr(store_module, "SAVE_DELAY", 30.0)  # the timer will not fire here
+    store = CacheStore()
+    problems = Problems()
+    store.open(tmp_path, problems)
+    store.put("bib", "k", {"entries": [1, 2]}, plain=True, later=True)
+    assert store.get("bib", "k") == {"entries": [1, 2]}  # readable before it is written
+    store.put("body", "b", "<p>b</p>")
+    store.save(problems, background=True)
+    assert not (tmp_path / FILE_NAME).exists()  # not yet written
+    store.open(tmp_path, problems)  # the next build
+    assert (tmp_path / FILE_NAME).exists()
+    other, _ = reopened(tmp_path)
+    assert other.get("bib", "k") == {"entries": [1, 2]}
+    assert other.get("body", "b") == "<p>b</p>"
+
+
+def test_a_background_save_writes_on_its_own_after_its_delay(tmp_path, monkeypatch):
+    import time
+
+    import mkdocs_folio.cache.store as store_module
+
+    monkeypatch.setattr(store_module, "SAVE_DELAY", 0.01)
+    store = CacheStore()
+    problems = Problems()
+    store.open(tmp_path, problems)
+    store.put("page", "p", {"deps": {}}, later=True)
+    store.save(problems, background=True)
+    deadline = time.monotonic() + 20
+    while not (tmp_path / FILE_NAME).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    store.wait()
+    other, _ = reopened(tmp_path)
+    assert other.get("page", "p") == {"deps": {}}

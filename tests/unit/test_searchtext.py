@@ -38,33 +38,71 @@ def test_pre_keeps_its_line_breaks_and_void_tags_do_not_nest():
     assert section.body_text() == "<pre><code>a  = 1\nb = 2</code></pre><p>x yz</p>"
 
 
+_BROKEN = [
+    *"<>/=\"' abch1234pid-",
+    "<p>",
+    "</p>",
+    '<h2 id="a">',
+    "</h2>",
+    "<pre>",
+    "</pre>",
+    "<div data-search-exclude>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<br>",
+    "&amp;",
+    "&",
+]
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                *"<>/=\"' abch1234pid-",
-                "<p>",
-                "</p>",
-                '<h2 id="a">',
-                "</h2>",
-                "<pre>",
-                "</pre>",
-                "<div data-search-exclude>",
-                "</div>",
-                "<!--",
-                "-->",
-                "<br>",
-                "&amp;",
-                "&",
-            ]
-        ),
-        max_size=80,
-    ).map("".join)
-)
+@given(st.lists(st.sampled_from(_BROKEN), max_size=80).map("".join))
 def test_never_raises_on_broken_html(html):
     sections = split_sections(html)
     assert sections and sections[0].anchor is None
     for section in sections:
         section.body_text()
         section.title_text()
+
+
+def _read(html: str) -> list[tuple]:
+    return [(s.anchor, "".join(s.title), "".join(s.text)) for s in split_sections(html)]
+
+
+_PIECES = st.sampled_from(
+    [
+        *_BROKEN,
+        "<li>",
+        "</li>",
+        "<li",
+        '<li title="<li>">',
+        "<ul>",
+        "</ul>",
+        '<h3 id="b">x',
+        "</h3>",
+        "<span>",
+        "</span>",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=120).map("".join), st.lists(_PIECES, max_size=8).map("".join))
+def test_a_long_page_read_in_pieces_reads_as_in_one_go(html, edit):
+    """Pieces cut at list items and headings, remembered across calls, give exactly what
+    one reading of the whole page gives, also after an edit in the middle of the page."""
+    import mkdocs_folio.site.searchtext as searchtext
+
+    searchtext._memo.clear()
+    edited = html[: len(html) // 2] + edit + html[len(html) // 2 :]
+    whole = searchtext.CHUNKED_FROM
+    try:
+        searchtext.CHUNKED_FROM = 10**9
+        expected = [_read(html), _read(edited)]
+        searchtext.CHUNKED_FROM = 0
+        assert [_read(html), _read(edited)] == expected
+        assert [_read(html), _read(edited)] == expected  # now from what was remembered
+    finally:
+        searchtext.CHUNKED_FROM = whole
+        searchtext._memo.clear()

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from mkdocs_folio.cache.tracked import MISSING
 from mkdocs_folio.liquid.filters.errors import FilterError
 from mkdocs_folio.liquid.filters.ruby import liquid_str, plain, ruby_inspect, ruby_str
 from mkdocs_folio.site.dates import parse_date
@@ -86,6 +87,25 @@ def item_property(item: Any, name: Any) -> Any:
     return _sort_input(value) if value is not None else None
 
 
+def _properties(value: Any, items: list[Any], name: Any) -> list[Any]:
+    """`item_property` of every item. A tracked collection (`site.posts`) gives the field of
+    all its documents at once, noted as one read: what a page depends on is the same."""
+    column = getattr(value, "column", None)
+    key = ruby_str(name)
+    if column is not None and "." not in key:
+        values = column(key)
+        if values is not None and len(values) == len(items):
+            return [_column_property(found) for found in values]
+    return [item_property(item, name) for item in items]
+
+
+def _column_property(value: Any) -> Any:
+    if value is MISSING:
+        return None
+    value = plain(value)
+    return _sort_input(value) if value is not None else None
+
+
 def _ruby_array(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -112,7 +132,12 @@ def where(value: Any, prop: Any = None, target: Any = None) -> Any:
         return value
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    return [item for item in as_list(value) if _matches(item_property(item, prop), target)]
+    items = as_list(value)
+    return [
+        item
+        for item, found in zip(items, _properties(value, items, prop), strict=True)
+        if _matches(found, target)
+    ]
 
 
 def find(value: Any, prop: Any = None, target: Any = None) -> Any:
@@ -122,8 +147,9 @@ def find(value: Any, prop: Any = None, target: Any = None) -> Any:
         return value
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    for item in as_list(value):
-        if _matches(item_property(item, prop), target):
+    items = as_list(value)
+    for item, found in zip(items, _properties(value, items, prop), strict=True):
+        if _matches(found, target):
             return item
     return None
 
@@ -158,7 +184,7 @@ def sort(value: Any, prop: Any = None, nils: Any = "first") -> list[Any]:
     if nils not in ("first", "last"):
         raise FilterError(f"invalid nils order '{nils}': it must be 'first' or 'last'")
     order = -1 if nils == "first" else 1
-    keyed = [(item_property(item, prop), item) for item in items]
+    keyed = list(zip(_properties(value, items, prop), items, strict=True))
 
     def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
         if a[0] is not None and b[0] is None:
@@ -178,8 +204,9 @@ def group_by(value: Any, prop: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     groups: dict[str, list[Any]] = {}
-    for item in as_list(value):
-        groups.setdefault(ruby_str(item_property(item, prop)), []).append(item)
+    items = as_list(value)
+    for item, found in zip(items, _properties(value, items, prop), strict=True):
+        groups.setdefault(ruby_str(found), []).append(item)
     return [{"name": name, "items": items, "size": len(items)} for name, items in groups.items()]
 
 

@@ -8,6 +8,7 @@ come out byte for byte as Jekyll writes them.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -71,8 +72,11 @@ def _remove_dot_segments(path: str) -> str:
     return "/".join(output)
 
 
+@functools.lru_cache(maxsize=16384)
 def _normalize_url(url: str) -> str:
-    """Addressable's `normalize`: percent-encode, lower-case the host, tidy the path."""
+    """Addressable's `normalize`: percent-encode, lower-case the host, tidy the path.
+
+    Remembered: a blog index page normalises the same few dozen addresses as every other."""
     try:
         parts = urlsplit(url)
         port = parts.port
