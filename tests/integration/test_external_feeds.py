@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_folio.site import feeds
-from tests.integration.test_incremental import serve_rebuild
+from tests.integration.test_incremental import cold_build, differences, serve_rebuild
 from tests.sitebuilder import al_folio_site, build_site, text
 
 ABOUT = "---\nlayout: about\ntitle: about\npermalink: /\n---\nHello.\n"
@@ -265,6 +265,9 @@ def test_serve_rebuilds_fetch_once_and_never_show_a_stale_blog(server, tmp_path)
     assert server.hits == {"/feed": 2}
     html = (out / "blog" / "index.html").read_text()
     assert "A brand new post" in html and "Engines" not in html
+    # Every file is what a cold build of the same feed, in a new process, writes.
+    cold_build(site, tmp_path / "cold")
+    assert differences(out, tmp_path / "cold") == []
 
     # A warm build in a new process, same feed: the same page as a cold build would give.
     feeds.forget_fetches()
