@@ -80,9 +80,7 @@ class Reporter:
         for first, uses in firsts:
             others = len({(u.path, u.line) for u in uses} - {(first.path, first.line)})
             if others:
-                where = "place" if others == 1 else "places"
-                first = replace(
-                    first, message=f"{first.message}; {others} other {where} use it too"
-                )
+                where = "place uses" if others == 1 else "places use"
+                first = replace(first, message=f"{first.message}; {others} other {where} it too")
             self.logger.warning("folio: %s", self.display(first))
         self._missing = {}
