@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
+from bs4 import BeautifulSoup
+
 from tests.integration.test_incremental import serve_rebuild
 from tests.sitebuilder import _Collect, al_folio_site, build_site, init_and_build, text
 
@@ -148,3 +150,12 @@ def test_a_missing_file_is_reported_once_with_its_other_uses(tmp_path):
         logger.removeHandler(handler)
     # --strict still fails on it.
     assert build_site(site, strict=True).error is not None
+
+
+def test_search_enabled_false_also_on_the_static_404_page(tmp_path):
+    site = al_folio_site(tmp_path, ABOUT)
+    config = site / "_config.yml"
+    config.write_text(config.read_text() + "search_enabled: false\n")
+    result = init_and_build(site)
+    soup = BeautifulSoup((result.out / "404.html").read_text(), "lxml")
+    assert soup.select_one("#search-toggle") is None and soup.select_one(".md-search") is None
