@@ -42,3 +42,9 @@ class FolioConfig(base.Config):
     live_reload = c.Choice(("native", "polling"), default="native")
     # Processes that render pages at once; default: one per core (Linux), else 1.
     workers = c.Optional(c.Type(int))
+    # Never fetch the RSS feeds of `external_sources`: use the copy the last fetch saved
+    # (`<cache_dir>/feeds/`). Default: the environment's MKDOCS_FOLIO_OFFLINE (1, true), else
+    # false (fetch).
+    offline = c.Optional(c.Type(bool))
+    # Seconds to wait for a feed before using its saved copy.
+    feed_timeout = c.Type((int, float), default=5)

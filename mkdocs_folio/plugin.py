@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
 from mkdocs_folio.adapter.buildkey import BuildKey
+from mkdocs_folio.adapter.files import copied_as_is
 from mkdocs_folio.adapter.markdown import (
     MarkdownRenderer,
     PageMarkdown,
@@ -163,6 +164,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if site_config.owner.full_name and not config.site_author:
                 config.site_author = site_config.owner.full_name
 
+        _honour_search_enabled(config, site_config)
         ensure_extensions(config)
         self.theme_listing.install(config.theme)
         quiet_link_validation(config)
@@ -191,6 +193,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._template_digest = None
         self.template_sources.new_build()
         self.fragments.clear()
+        self.ctx.cache_folder = self._cache_folder(config)
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
@@ -247,6 +250,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.reporter.finish()
         self.outputs.put_back()
         self.outputs.active = False
         self.whole.abandon()
@@ -278,6 +282,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if not file.is_documentation_page():
                 continue
             front = self.cache.get("page", Path(file.abs_src_path), problems, read_front_matter)
+            if site.config.path is not None and not front.has_front_matter and not front.broken:
+                # Jekyll makes a page only of a file with front matter; it copies any other
+                # file as it is, at its path from the site's root (`_pages/notes.md`).
+                files.remove(file)
+                files.append(
+                    copied_as_is(file, f"{root_prefix}/{file.src_uri}".lstrip("/"), config)
+                )
+                continue
             source = read_source_page(
                 file.src_uri, Path(file.abs_src_path), front, problems, default_layout="page"
             )
@@ -611,6 +623,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.owned.listed(False)
         return output_content
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        ctx = self.ctx
+        source = ctx.pages.get(page.file.src_uri) if ctx is not None else None
+        if ctx is None or source is None:
+            return None
+        for feature in self.features:
+            feature.page_output(ctx, page, source, output)
+        return None
+
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
@@ -648,6 +669,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs.finish(self.store)
         self.store.save(ctx.problems, background=self.command == "serve")
         self.reporter.flush(ctx.problems)
+        self.reporter.finish()
         trace.use_resolver(None)
         if self.liquid is not None:
             self.liquid.close()
@@ -703,3 +725,15 @@ def _existing(folder: Path, stem: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _honour_search_enabled(config: MkDocsConfig, site_config: Any) -> None:
+    """al-folio's `search_enabled: false`: Material's search plugin is switched off for the
+    build (its hooks return early, so no index is written), and the theme, which asks
+    `folio.search`, shows no search button, dialog or Ctrl+K."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or site_config.flag("search_enabled", True):
+        return
+    plugin_config = getattr(plugin, "config", None)
+    if plugin_config is not None:
+        plugin_config["enabled"] = False

@@ -13,6 +13,9 @@ SHARED = REPO.parent / "shared"
 DEMO = REPO / "demo-site"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Builds never fetch `external_sources` feeds from the internet in tests (the starter names
+# medium.com); the feed tests serve theirs on 127.0.0.1 and set `offline: false`.
+os.environ.setdefault("MKDOCS_FOLIO_OFFLINE", "1")
 
 
 def shared_path(*parts: str) -> Path:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-__all__ = ["OwnedFile", "all_pages", "other_post_page_handlers", "write_page"]
+__all__ = ["OwnedFile", "all_pages", "copied_as_is", "other_post_page_handlers", "write_page"]
 
 
 class OwnedFile(File):
@@ -33,6 +33,28 @@ class OwnedFile(File):
         # Once taken, the file is a page folio writes, not a static file to copy.
         if not self.taken:
             super().copy_file(dirty)
+
+
+class CopiedFile(File):
+    """A Markdown file Jekyll copies as it is (it has no front matter): no page, no sitemap
+    entry, no search entry, the file itself at its site path."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def copied_as_is(file: File, dest_uri: str, config: MkDocsConfig) -> File:
+    """`file`, to be copied byte for byte to `dest_uri` instead of becoming a page."""
+    copied = CopiedFile(
+        file.src_uri,
+        file.src_dir,
+        file.dest_dir,
+        config.use_directory_urls,
+        dest_uri=dest_uri,
+        inclusion=file.inclusion,
+    )
+    copied.abs_src_path = file.abs_src_path
+    return copied
 
 
 def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:

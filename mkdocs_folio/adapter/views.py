@@ -51,6 +51,8 @@ class SiteView:
     favicon_svg: str
     favicon: str
     keywords: str
+    search: bool = False
+    """Material's search is on: the navbar button, Ctrl+K and the index (`search_enabled`)."""
     head_html: str = ""
 
     def __getattribute__(self, name: str) -> Any:
@@ -114,7 +116,15 @@ def build_site_view(
         favicon_svg=favicon_svg,
         favicon=favicon,
         keywords=str(keywords or ""),
+        search=search_on(config),
     )
+
+
+def search_on(config: MkDocsConfig) -> bool:
+    """Whether Material's search runs in this build (`plugins: [material/search]`, not
+    switched off by its `enabled: false` or by `_config.yml`'s `search_enabled: false`)."""
+    plugin = config.plugins.get("material/search")
+    return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
 
 
 _CSS_COLOR = re.compile(

@@ -69,6 +69,8 @@ class BuildContext:
     `thumbnail`): a page that shows them through Liquid does not report them again."""
     resolver: Resolver | None = None
     """Where each kind of input a rendered page may read is found now (render/deps.py)."""
+    cache_folder: Path | None = None
+    """The build cache's folder (`cache_dir`): the saved copies of fetched feeds live here."""
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
     store: CacheStore | None = None
@@ -263,6 +265,10 @@ class Feature:
         self, ctx: BuildContext, page: Page, source: SourcePage, view: PageView
     ) -> None:
         """Fill this area's part of `folio_page` for the template."""
+
+    def page_output(self, ctx: BuildContext, page: Page, source: SourcePage, output: str) -> None:
+        """The finished HTML of a page MkDocs rendered (its layout included): for what a
+        layout draws beyond the page's body (the CV's sections, for the search index)."""
 
     def liquid_variables(
         self, ctx: BuildContext, page: Page, source: SourcePage, variables: dict[str, Any]

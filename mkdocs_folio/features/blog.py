@@ -8,6 +8,7 @@ edits to it are kept: this feature gives it Jekyll's `paginator` object, makes o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,6 +44,7 @@ from mkdocs_folio.site.blog import (
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import as_bool, as_text
 from mkdocs_folio.site.dates import parse_date, short_date
+from mkdocs_folio.site.feeds import FeedStore
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.yamlfile import LineDict
@@ -124,7 +126,9 @@ class BlogFeature(Feature):
         self.archives = {}
         self.post_html = {}
         posts = site.collections.setdefault("posts", [])
-        extra = external_posts(site.config, ctx.problems, config_path=site.config.path)
+        extra = external_posts(
+            site.config, ctx.problems, config_path=site.config.path, feeds=feed_store(ctx).read
+        )
         if extra:
             posts = newest_first(posts + extra)
             site.collections["posts"] = posts
@@ -440,6 +444,16 @@ class BlogFeature(Feature):
         target = Path(ctx.config.site_dir) / "feed.xml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")
+
+
+def feed_store(ctx: BuildContext) -> FeedStore:
+    """How this build reads `external_sources` feeds: the plugin's `offline` (else the
+    environment's MKDOCS_FOLIO_OFFLINE) and `feed_timeout`, copies in `<cache_dir>/feeds/`."""
+    offline = ctx.options.offline
+    if offline is None:
+        offline = os.environ.get("MKDOCS_FOLIO_OFFLINE", "").strip().lower() in ("1", "true", "yes")
+    folder = ctx.cache_folder / "feeds" if ctx.cache_folder is not None else None
+    return FeedStore(folder, offline=offline, timeout=float(ctx.options.feed_timeout))
 
 
 class Paginator(dict):

@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from mkdocs_folio.adapter.views import search_on
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.searchtext import split_sections
@@ -27,8 +28,7 @@ _MATERIAL_FINDS = re.compile(r'data-search-\w+="[^"]+"')
 
 
 def search_enabled(ctx: BuildContext) -> bool:
-    plugin = ctx.config.plugins.get("material/search")
-    return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
+    return search_on(ctx.config)
 
 
 class SearchFeature(Feature):
@@ -49,7 +49,9 @@ class SearchFeature(Feature):
         own = source.meta.get("search")
         own = own if isinstance(own, dict) else {}
         decided = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+        # The 404 page is not something to find (al-folio's search lists no 404 either).
         excluded = bool(own.get("exclude") or decided.get("exclude"))
+        excluded = excluded or page.file.dest_uri == "404.html"
         # Material's plugin must skip the page either way: we index it ourselves.
         page.meta["search"] = {"exclude": True}
         if excluded:
@@ -57,6 +59,19 @@ class SearchFeature(Feature):
             return html
         self.entries[page.file.src_uri] = self._entries(page, source, html, own)
         return html
+
+    def page_output(self, ctx: BuildContext, page: Page, source: SourcePage, output: str) -> None:
+        # The CV's sections are drawn by its layout from `_data/cv.yml` or JSON Resume, not
+        # by the page's body: index what the page's <article> shows.
+        if source.layout != "cv" or page.file.src_uri not in self.entries:
+            return
+        start = output.find("<article")
+        end = output.rfind("</article>")
+        if start < 0 or end < start:
+            return
+        own = source.meta.get("search")
+        own = own if isinstance(own, dict) else {}
+        self.entries[page.file.src_uri] = self._entries(page, source, output[start:end], own)
 
     def _entries(
         self, page: Page, source: SourcePage, html: str, own: dict[str, Any]

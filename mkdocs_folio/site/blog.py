@@ -13,7 +13,8 @@ al-folio's rules, kept as users know them:
   `/blog/tag/:name/` and `/blog/category/:name/` with slugified names;
 - pagination (jekyll-paginate-v2) puts page 1 at the page's own URL and page N at
   `<url>page/N/`, with `per_page`, `sort_reverse` and an optional `trail`;
-- `external_sources` become posts that link out (never fetched: no network at build time).
+- `external_sources` become posts that link out: `posts:` lists as written, `rss_url` feeds
+  as fetched (`site/feeds.py`: a short timeout, the last good copy when the feed is down).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document, newest_first, split_list
 from mkdocs_folio.site.config import SiteConfig, as_bool, as_text
 from mkdocs_folio.site.dates import long_date, parse_date, strftime
+from mkdocs_folio.site.feeds import FeedRead, escape_text, plain_text, safe_url
 from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.permalinks import slugify
 from mkdocs_folio.site.yamlfile import LineDict
@@ -611,12 +613,19 @@ def title_from_url(url: str) -> str:
 
 
 def external_posts(
-    site: SiteConfig, problems: Problems, *, config_path: Path | None = None
+    site: SiteConfig,
+    problems: Problems,
+    *,
+    config_path: Path | None = None,
+    feeds: Callable[[str], FeedRead] | None = None,
 ) -> list[Document]:
     """Posts listed under `external_sources` that link out to the original.
 
-    `posts: [{url, published_date, title?}]` entries become posts; an `rss_url` source is
-    skipped with one warning, because mkdocs-folio never fetches the network while building.
+    `posts: [{url, published_date, title?}]` entries become posts as they are written; an
+    `rss_url` source becomes one post per entry of the feed that `feeds` reads (al-folio's
+    `external-posts` plugin: title, link, date, summary as `description`, content as
+    `feed_content`), with the feed's text escaped. Without `feeds`, an `rss_url` source is
+    skipped with one warning.
     """
     raw = site.raw.get("external_sources")
     if not isinstance(raw, list):
@@ -625,14 +634,34 @@ def external_posts(
     line_of = site.raw.lines.get("external_sources") if isinstance(site.raw, LineDict) else None
     documents: list[Document] = []
     skipped: list[str] = []
+    taken: set[str] = set()
+
+    def place(name: str, title: str, index: int) -> tuple[str, Path]:
+        # al-folio's document path, `_posts/<slug>.md`: each external post has its own, which
+        # is also how a reused page's reads of it are told apart (render/deps.py).
+        slug = slugify(title) or f"{slugify(name) or 'external'}-{index}"
+        unique, n = slug, 1
+        while unique in taken:
+            n += 1
+            unique = f"{slug}-{n}"
+        taken.add(unique)
+        return unique, Path(where).parent / "_posts" / f"{unique}.md"
+
     for source in raw:
         if not isinstance(source, dict):
             continue
         name = as_text(source.get("name")) or "external"
         categories = split_list(source.get("categories"))
         tags = split_list(source.get("tags"))
-        if as_text(source.get("rss_url")) and not isinstance(source.get("posts"), list):
-            skipped.append(name)
+        source_line = source.line if isinstance(source, LineDict) else line_of
+        rss_url = as_text(source.get("rss_url"))
+        if rss_url and not isinstance(source.get("posts"), list):
+            if feeds is None:
+                skipped.append(name)
+                continue
+            documents += _feed_posts(
+                name, rss_url, feeds(rss_url), categories, tags, place, problems, where, source_line
+            )
             continue
         posts = source.get("posts")
         if not isinstance(posts, list):
@@ -663,11 +692,11 @@ def external_posts(
                 }
             )
             front = FrontMatter(meta=meta, body=as_text(item.get("content")))
-            slug = slugify(title) or f"external-{index}"
+            slug, path = place(name, title, index)
             documents.append(
                 Document(
                     collection="posts",
-                    abs_path=Path(where),
+                    abs_path=path,
                     rel_path=f"external/{slugify(name)}/{slug}",
                     front=front,
                     slug=slug,
@@ -688,10 +717,82 @@ def external_posts(
             + ", ".join(repr(s) for s in skipped)
             + " "
             + ("is an RSS feed" if len(skipped) == 1 else "are RSS feeds")
-            + ", which mkdocs-folio does not fetch (it never uses the network while building)",
+            + ", which this build does not fetch",
             where,
             line_of,
             "list the posts you want under `posts:` with `url` and `published_date` instead",
+        )
+    return documents
+
+
+def _feed_posts(
+    name: str,
+    url: str,
+    read: FeedRead,
+    categories: list[str],
+    tags: list[str],
+    place: Callable[[str, str, int], tuple[str, Path]],
+    problems: Problems,
+    where: Path | str,
+    line: int | None,
+) -> list[Document]:
+    """The posts of one fetched feed; one warning when the feed could not be fetched."""
+    documents: list[Document] = []
+    for index, item in enumerate(read.items):
+        link = safe_url(item.url)
+        if not link:
+            continue  # an entry without an http(s) link has nowhere to point
+        plain_title = plain_text(item.title) or title_from_url(link)
+        summary = escape_text(plain_text(item.summary))
+        content = escape_text(plain_text(item.content or item.summary))
+        meta = LineDict(
+            {
+                "title": escape_text(plain_title),
+                "redirect": link,
+                "external_source": name,
+                "description": summary,
+                "feed_content": content,
+                "categories": categories,
+                "tags": tags,
+                "layout": "post",
+            }
+        )
+        slug, path = place(name, plain_title, index)
+        documents.append(
+            Document(
+                collection="posts",
+                abs_path=path,
+                rel_path=f"external/{slugify(name)}/{slug}",
+                front=FrontMatter(meta=meta, body=content),
+                slug=slug,
+                date=item.published,
+                title=plain_title,
+                liquid_title=escape_text(plain_title),
+                url=link,
+                layout="post",
+                description=summary,
+                redirect=link,
+                tags=tags,
+                categories=categories,
+                external_source=name,
+            )
+        )
+    if read.error:
+        if read.saved_at:
+            outcome = (
+                f"the blog lists the {len(documents)} posts of the copy fetched {read.saved_at}"
+            )
+        else:
+            outcome = "no posts from it in this build"
+        problems.add(
+            f"external_sources: the feed of {name!r} ({url}) could not be read: {read.error}; "
+            + outcome,
+            where,
+            line,
+            "the build goes on; the next build tries again"
+            if "offline" not in read.error
+            else "build once with the network (no `offline: true`, no MKDOCS_FOLIO_OFFLINE) "
+            "to save a copy",
         )
     return documents
 

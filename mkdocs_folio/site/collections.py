@@ -69,6 +69,9 @@ class Document:
     draft: bool = False
     external_source: str = ""
     """The `name` of an `external_sources` entry: the post lives elsewhere (no page here)."""
+    liquid_title: str = ""
+    """The title as Liquid's `post.title` gives it, when that differs from `title` (a fetched
+    feed's title, escaped: al-folio's Liquid prints it as it is; templates escape `title`)."""
 
     @property
     def meta(self) -> LineDict:
@@ -102,6 +105,7 @@ class Document:
             self.categories,
             self.draft,
             self.external_source,
+            self.liquid_title,
         ]
 
     def liquid(self) -> dict[str, Any]:
@@ -116,7 +120,7 @@ class Document:
             url=self.url,
             id=self.url,
             date=self.date,
-            title=self.title,
+            title=self.liquid_title or self.title,
             slug=self.slug,
             path=str(self.abs_path),
             relative_path=self.rel_path,

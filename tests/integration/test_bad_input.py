@@ -206,9 +206,12 @@ def test_a_file_that_is_not_utf8_is_read_as_latin1(tmp_path, files, where, shown
 
 
 def test_a_binary_file_named_md_still_builds(tmp_path):
-    result = build_bad(tmp_path, {"_pages/junk.md": b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"})
+    junk = b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"
+    result = build_bad(tmp_path, {"_pages/junk.md": junk})
     one_warning(result, "_pages/junk.md:1", "not UTF-8")
-    assert result.exists("junk/")
+    # No front matter: Jekyll copies the file as it is and makes no page of it.
+    assert not result.exists("junk/")
+    assert (result.out / "_pages" / "junk.md").read_bytes() == junk
 
 
 # -- YAML values that YAML itself cannot build -------------------------------------------------

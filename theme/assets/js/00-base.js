@@ -118,12 +118,15 @@
 
     var searchToggle = document.getElementById("search-toggle");
     if (searchToggle) searchToggle.addEventListener("click", openSearch);
-    document.addEventListener("keydown", function (event) {
-      if ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K")) {
-        event.preventDefault();
-        openSearch();
-      }
-    });
+    // Ctrl+K only when the site has search (`search_enabled: false` leaves the browser's own).
+    if (searchToggle || document.querySelector(".md-search")) {
+      document.addEventListener("keydown", function (event) {
+        if ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K")) {
+          event.preventDefault();
+          openSearch();
+        }
+      });
+    }
 
     var progress = document.getElementById("progress");
     if (progress) {
