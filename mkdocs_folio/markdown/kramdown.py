@@ -18,6 +18,12 @@ paragraph of text). This extension gives those lines kramdown's meaning:
 - `{::nomarkdown}...{:/nomarkdown}` (or `{:/}`) outputs its content as-is;
 - `{::comment}...{:/comment}` disappears, and so does `{::options ... /}`.
 
+And kramdown's GFM rules that Python-Markdown reads otherwise: a list may interrupt a
+paragraph and nests at the item's text (`lists.py`); a backslash at the end of a line is a
+line break; an element with a hyphen in its name (a custom element: `<swiper-container>`,
+`<img-comparison-slider>`) starts an HTML block, as any element that is not a span element
+does in kramdown.
+
 Attribute lists, ALDs and extensions shown inside code are left alone (see `segments.py`).
 """
 
@@ -30,10 +36,12 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from mkdocs_folio.markdown import lists
 from mkdocs_folio.markdown.attributes import Attributes, parse_attributes
 from mkdocs_folio.markdown.report import MarkdownReporter
 from mkdocs_folio.markdown.segments import code_map
@@ -291,3 +299,16 @@ class KramdownExtension(Extension):
         md.preprocessors.register(KramdownPreprocessor(md, self), "folio_kramdown", 27)
         # Before attr_list (8) and toc (5), so an `{: #id }` is the id the TOC links to.
         md.treeprocessors.register(KramdownTreeprocessor(md), "folio_kramdown_ial", 9)
+        lists.register(md)
+        # GFM's hard line break: a backslash ending a line (before escapes, 180).
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(r"\\\n", "br"), "folio_backslash_break", 185
+        )
+        if not getattr(md, "_folio_custom_elements", False):
+            is_block_level = md.is_block_level
+
+            def custom_elements_are_blocks(tag: Any) -> bool:
+                return is_block_level(tag) or (isinstance(tag, str) and "-" in tag)
+
+            md.is_block_level = custom_elements_are_blocks  # type: ignore[method-assign]
+            md._folio_custom_elements = True  # type: ignore[attr-defined]

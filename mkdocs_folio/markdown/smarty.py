@@ -6,6 +6,11 @@ each piece of text, which costs about a quarter of the conversion of a plain pos
 of its patterns needs a quote, `--`, `...`, `<<` or `>>` in the text (or nothing is replaced),
 so on a page whose text holds none of them the pass is a no-op and is not run. The output is
 the same either way.
+
+It also gives `smarty` the one quote rule of kramdown it lacks: an apostrophe after a word and
+before digits (`CVPR'24`, `ICLR'23`) is a closing quote `’`, as kramdown types it (`smarty`
+excludes digits from its closing-quote rule, so it made an opening `‘`). `'80s` after a space
+is already kramdown's decade rule.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.smarty import SubstituteTextPattern
 
 __all__ = ["SmartySkipExtension", "has_smarty_text"]
 
@@ -22,6 +28,10 @@ __all__ = ["SmartySkipExtension", "has_smarty_text"]
 # angled quotes. Checking more than needed only means running the pass.
 TRIGGERS = ("'", '"', "--", "...", "<<", ">>")
 _TRIGGER = re.compile("|".join(re.escape(trigger) for trigger in TRIGGERS))
+
+# kramdown's closing-quote rule (`SQ_CLOSE`): after anything but white space, a backslash or
+# one of `[{(-`, a quote closes, digits after it included.
+DIGIT_APOSTROPHE = r"(?<=[^\s\\\[{(-])'(?=\d)"
 
 
 def has_smarty_text(root: etree.Element) -> bool:
@@ -45,6 +55,17 @@ class SmartySkipExtension(Extension):
         processor = md.treeprocessors["smarty"]
         if getattr(processor, "_folio_skip", False):
             return
+        patterns = getattr(processor, "inlinePatterns", None)
+        if patterns is not None and "folio-digit-apostrophe" not in patterns:
+            # The site's own `substitutions` for a closing quote, as smarty's closing rule has.
+            closing = patterns.get("smarty-quotes-6")
+            rsquo = getattr(closing, "replace", ("&rsquo;",))[0]
+            # Between smarty's decade rule (26) and its opening-quote rule (25).
+            patterns.register(
+                SubstituteTextPattern(DIGIT_APOSTROPHE, (rsquo,), md),
+                "folio-digit-apostrophe",
+                25.5,
+            )
         run = processor.run
 
         def run_when_needed(root: etree.Element) -> etree.Element | None:
