@@ -20,9 +20,11 @@ paragraph of text). This extension gives those lines kramdown's meaning:
 
 And kramdown's GFM rules that Python-Markdown reads otherwise: a list may interrupt a
 paragraph and nests at the item's text (`lists.py`); a backslash at the end of a line is a
-line break; an element with a hyphen in its name (a custom element: `<swiper-container>`,
-`<img-comparison-slider>`) starts an HTML block, as any element that is not a span element
-does in kramdown.
+line break; the custom elements al-folio writes as blocks (`<swiper-container>`,
+`<img-comparison-slider>`, Distill's `<d-code>`) start an HTML block, as any element that is
+not a span element does in kramdown; and so does a block element whose start tag is written
+over several lines (`<table` then one attribute a line), which Python-Markdown wrapped in a
+paragraph (an empty `<p>` before the table).
 
 Attribute lists, ALDs and extensions shown inside code are left alone (see `segments.py`).
 """
@@ -56,6 +58,21 @@ _ALD_LINE = re.compile(
 )
 _EXT_OPEN = re.compile(r"\{::(?P<name>[a-z]+)(?P<opts>[^}]*?)(?P<selfclose>/)?\}")
 _TOC_ITEM = re.compile(r"^[ \t]*(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
+# Custom elements al-folio's pages write as blocks (kramdown takes any element that is not
+# one of its span elements as a block); Python-Markdown knows only HTML's own block elements.
+CUSTOM_BLOCK_ELEMENTS = (
+    "swiper-container",
+    "swiper-slide",
+    "img-comparison-slider",
+    "d-code",
+    "d-figure",
+    "d-article",
+    "d-appendix",
+    "d-title",
+    "d-byline",
+    "d-front-matter",
+    "d-bibliography",
+)
 _START_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)([^>]*?)(/?>)", re.S)
 
 
@@ -229,6 +246,45 @@ def apply_to_html_tag(fragment: str, attributes: Attributes) -> str:
     return f"{head}{attrs}{extra}{close}" + fragment[match.end() :]
 
 
+_OPEN_TAG_START = re.compile(r"^[ ]{0,3}<([A-Za-z][\w-]*)(?=\s|$)[^<>\n]*$")
+
+
+class SplitTagPreprocessor(Preprocessor):
+    """A block element's start tag written over several lines, joined onto its first line
+    (the lines it took are kept after it, so later lines keep their numbers)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line.startswith("<") for line in lines):
+            return lines
+        out: list[str] = []
+        index = 0
+        changed = False
+        while index < len(lines):
+            line = lines[index]
+            match = _OPEN_TAG_START.match(line)
+            if match is None or not self.md.is_block_level(match.group(1).lower()):
+                out.append(line)
+                index += 1
+                continue
+            end = index + 1
+            while end < len(lines) and end - index < 40 and ">" not in lines[end]:
+                if not lines[end].strip() or "<" in lines[end]:
+                    break
+                end += 1
+            if end >= len(lines) or ">" not in lines[end] or "<" in lines[end].split(">")[0]:
+                out.append(line)
+                index += 1
+                continue
+            close = lines[end].index(">") + 1
+            parts = [line] + [part.strip() for part in lines[index + 1 : end]]
+            parts.append(lines[end][:close].strip())
+            out.append(" ".join(p for p in parts if p) + lines[end][close:])
+            out.extend([""] * (end - index))
+            index = end + 1
+            changed = True
+        return out if changed else lines
+
+
 class KramdownTreeprocessor(Treeprocessor):
     """Moves the attributes of each marker paragraph onto its block, then drops the marker."""
 
@@ -300,15 +356,13 @@ class KramdownExtension(Extension):
         # Before attr_list (8) and toc (5), so an `{: #id }` is the id the TOC links to.
         md.treeprocessors.register(KramdownTreeprocessor(md), "folio_kramdown_ial", 9)
         lists.register(md)
+        # Before raw HTML is read (20); after fenced code (25), so code is left alone.
+        md.preprocessors.register(SplitTagPreprocessor(md), "folio_split_tags", 21)
         # GFM's hard line break: a backslash ending a line (before escapes, 180).
         md.inlinePatterns.register(
             SubstituteTagInlineProcessor(r"\\\n", "br"), "folio_backslash_break", 185
         )
-        if not getattr(md, "_folio_custom_elements", False):
-            is_block_level = md.is_block_level
-
-            def custom_elements_are_blocks(tag: Any) -> bool:
-                return is_block_level(tag) or (isinstance(tag, str) and "-" in tag)
-
-            md.is_block_level = custom_elements_are_blocks  # type: ignore[method-assign]
-            md._folio_custom_elements = True  # type: ignore[attr-defined]
+        # md_in_html reads this list when each page's HTML is read.
+        for name in CUSTOM_BLOCK_ELEMENTS:
+            if name not in md.block_level_elements:
+                md.block_level_elements.append(name)
