@@ -49,9 +49,12 @@ BLOCK = {
     "math", "video", "audio", "source", "center", "abbr-def",
 }  # fmt: skip
 
+BOOLEAN_ATTRIBUTES = {"checked", "disabled", "selected", "hidden", "open", "autoplay", "controls", "loop", "muted"}  # fmt: skip
+
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_LIQUID_OUTPUT = re.compile(r"\{\{.*?\}\}", re.S)
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 
 
@@ -89,6 +92,8 @@ def strip_liquid(text: str) -> str:
         return f"\x00{len(raws) - 1}\x00"
 
     text = _RAW.sub(keep, text)
+    # An output stands for a value (kept as a word, so `**{{ x }}**` stays bold); a tag goes.
+    text = _LIQUID_OUTPUT.sub("value", text)
     text = _LIQUID.sub("", text)
     # Liquid inside {% raw %} is shown as text; folio's page runs Liquid, so keep it out.
     return re.sub(r"\x00(\d+)\x00", lambda m: _LIQUID.sub("", raws[int(m.group(1))]), text)
@@ -236,6 +241,8 @@ def _code_blocks(soup: BeautifulSoup) -> None:
                 break
             wrapper = node
             node = node.parent if isinstance(node.parent, Tag) else None
+        if "typograms" in (pre.get("class") or []):
+            lang = lang or "typograms"  # folio's typograms block names its kind on <pre>
         code = pre.find("code")
         if code is not None:
             for cls in code.get("class") or []:
@@ -255,7 +262,7 @@ def _code_blocks(soup: BeautifulSoup) -> None:
 
 _TEX = re.compile(
     r"\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\\\(.*?\\\)"
-    r"|(?<![\\$])\$(?!\s)[^$\n]+?(?<!\s)\$(?!\$)|\\(?:eq)?ref\{[^}]*\}",
+    r"|(?<![\\$])\$[^$\n]+?\$(?!\$)|\\(?:eq)?ref\{[^}]*\}",
     re.S,
 )
 
@@ -381,6 +388,8 @@ def _print(node, out: list[str], pre: bool = False) -> None:
             value = "; ".join(p.strip() for p in value.split(";") if p.strip())
         if key == "id" and value == "":
             continue  # an empty id names nothing
+        if key in BOOLEAN_ATTRIBUTES:
+            value = ""  # `disabled`, `disabled=""` and `disabled="disabled"` are one thing
         attrs.append(f' {key}="{value}"')
     out.append(f"<{node.name}{''.join(attrs)}>")
     for child in node.children:
