@@ -45,6 +45,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_folio.markdown import lists
 from mkdocs_folio.markdown.attributes import Attributes, parse_attributes
+from mkdocs_folio.markdown.ids import reset_ids
 from mkdocs_folio.markdown.report import MarkdownReporter
 from mkdocs_folio.markdown.segments import code_map
 
@@ -285,6 +286,14 @@ class SplitTagPreprocessor(Preprocessor):
         return out if changed else lines
 
 
+class ResetIdsPreprocessor(Preprocessor):
+    """A new page: kramdown's heading ids count again from nothing (`ids.py`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        reset_ids()
+        return lines
+
+
 class KramdownTreeprocessor(Treeprocessor):
     """Moves the attributes of each marker paragraph onto its block, then drops the marker."""
 
@@ -356,6 +365,7 @@ class KramdownExtension(Extension):
         # Before attr_list (8) and toc (5), so an `{: #id }` is the id the TOC links to.
         md.treeprocessors.register(KramdownTreeprocessor(md), "folio_kramdown_ial", 9)
         lists.register(md)
+        md.preprocessors.register(ResetIdsPreprocessor(md), "folio_reset_ids", 1000)
         # Before raw HTML is read (20); after fenced code (25), so code is left alone.
         md.preprocessors.register(SplitTagPreprocessor(md), "folio_split_tags", 21)
         # GFM's hard line break: a backslash ending a line (before escapes, 180).

@@ -17,7 +17,6 @@ REQUIRED_RATE = 0.95
 KNOWN = {
     "case-footnotes-named",
     "case-footnotes-simple",
-    "case-headers-duplicate-ids",
 }
 
 
