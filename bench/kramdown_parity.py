@@ -5,14 +5,16 @@
 Renders the corpus of `tests/kramdown/parity.py` (the demo, the fixtures, the shared al-folio
 fixtures when present and the hand-written cases of `tests/fixtures/kramdown/`) with real
 kramdown (Jekyll's default options) and with a real folio build, and prints the pass rate per
-rule as a Markdown table with the date: the table of docs/markdown.md. `--diff` prints the
-canonical difference of each case that differs.
+rule as a Markdown table with the date, and the cases that differ: the table of
+docs/markdown.md. `--diff` prints the canonical difference of each case that differs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import io
 import os
 import sys
 from pathlib import Path
@@ -35,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     cases = parity.corpus()
     if args.rule:
         cases = [case for case in cases if case.rule == args.rule]
-    outcomes = parity.run(cases)
+    with contextlib.redirect_stdout(io.StringIO()):  # `mkdocs-folio init` says what it wrote
+        outcomes = parity.run(cases)
     if args.diff:
         for outcome in outcomes:
             if not outcome.same:
@@ -45,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     print(f"Parity with kramdown {parity.kramdown_version()}, {today}:\n")
     print(parity.table_markdown(outcomes))
+    differing = [outcome.case.source for outcome in outcomes if not outcome.same]
+    if differing:
+        print("\nCases that differ:\n")
+        for source in differing:
+            print(f"- `{source}`")
     return 0
 
 
