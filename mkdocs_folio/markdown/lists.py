@@ -15,6 +15,8 @@
   indentation of list content to Python-Markdown's, keeping relative indentation (so code
   inside an item stays code), and leaves everything outside lists as it is. Fenced code is
   never read as list items.
+- **A list of the other kind is a new list.** A bulleted list followed (after a blank line)
+  by a numbered one is two lists in kramdown; Python-Markdown continued the first.
 """
 
 from __future__ import annotations
@@ -148,6 +150,11 @@ class ListIndentPreprocessor(Preprocessor):
 
 
 def register(md: Markdown) -> None:
+    # A list continues only a list of its own kind.
+    for name in ("olist", "ulist"):
+        if name in md.parser.blockprocessors:
+            processor = md.parser.blockprocessors[name]
+            processor.SIBLING_TAGS = [processor.TAG]
     # Above the paragraph processor (10), below everything that reads a block's first line.
     md.parser.blockprocessors.register(ListInterruptProcessor(md.parser), "folio_list_break", 12)
     # After kramdown's attribute lists (27) and math (28), before fenced code (25).
