@@ -92,8 +92,8 @@ class KramdownQuotesExtension(Extension):
             return
         processor = md.treeprocessors["smarty"]
         if "smarty-left-angle-quotes" not in getattr(processor, "inlinePatterns", {}):
-            # Before raw HTML is read (20) and before math and attribute lists (28, 27).
-            md.preprocessors.register(AngleQuotesPreprocessor(md), "folio_angle_quotes", 29)
+            # After math is stashed (28), so `$a >> b$` stays math; before raw HTML (20).
+            md.preprocessors.register(AngleQuotesPreprocessor(md), "folio_angle_quotes", 27.5)
         patterns = getattr(processor, "inlinePatterns", None)
         if patterns is not None and "folio-digit-apostrophe" not in patterns:
             # The site's own `substitutions` for a closing quote, as smarty's closing rule has.

@@ -85,6 +85,16 @@ def test_apostrophe_before_digits_and_angled_quotes():
     assert "\u00aboui\u00bb" in html and "<code>a &lt;&lt; b</code>" in html
 
 
+def test_angled_quotes_leave_math_alone():
+    from mkdocs_folio.markdown.math import MathExtension
+
+    page = markdown.Markdown(
+        extensions=["smarty", MathExtension(engine="mathjax"), KramdownQuotesExtension()],
+        extension_configs={"smarty": {"smart_angled_quotes": False}},
+    ).convert("Shift $a >> b$ and <<this>>.")
+    assert "a &gt;&gt; b" in page and "\u00abthis\u00bb" in page
+
+
 def test_a_nested_blockquote_marker_is_not_a_quote():
     page = soup(">> inner\n")
     assert page.select_one("blockquote blockquote") is not None
