@@ -205,6 +205,8 @@ class ContentFeature(Feature):
             {
                 "use_pygments": True,
                 "pygments_lang_class": True,
+                # A blank first line of a code block shows, as with kramdown and Rouge.
+                "stripnl": False,
                 "extend_pygments_lang": [
                     *({"name": alias, "lang": lang} for alias, lang in ROUGE_ALIASES.items()),
                     # Rouge highlights PHP without the `<?php` opener; Pygments needs told.
