@@ -294,6 +294,34 @@ class ResetIdsPreprocessor(Preprocessor):
         return lines
 
 
+_TASK_BOX = re.compile(r'^<input type="checkbox"( disabled)?( checked)?\s*/> $')
+
+
+class TaskBoxTreeprocessor(Treeprocessor):
+    """A task list's checkbox as kramdown's GFM parser writes it: with the class
+    `task-list-item-checkbox` and no space before the text (pymdownx.tasklist's plain
+    checkbox has neither)."""
+
+    def run(self, root: etree.Element) -> None:
+        stash = self.md.htmlStash
+        for li in root.iter("li"):
+            if "task-list-item" not in (li.get("class") or "").split():
+                continue
+            holder = li if li.text else (li[0] if len(li) and li[0].tag == "p" else li)
+            found = HTML_PLACEHOLDER_RE.match(holder.text or "")
+            if found is None or int(found.group(1)) >= len(stash.rawHtmlBlocks):
+                continue
+            index = int(found.group(1))
+            box = _TASK_BOX.match(str(stash.rawHtmlBlocks[index]))
+            if box is None:
+                continue
+            disabled = ' disabled="disabled"' if box.group(1) else ""
+            checked = ' checked="checked"' if box.group(2) else ""
+            stash.rawHtmlBlocks[index] = (
+                f'<input type="checkbox" class="task-list-item-checkbox"{disabled}{checked} />'
+            )
+
+
 class KramdownTreeprocessor(Treeprocessor):
     """Moves the attributes of each marker paragraph onto its block, then drops the marker."""
 
@@ -365,6 +393,8 @@ class KramdownExtension(Extension):
         # Before attr_list (8) and toc (5), so an `{: #id }` is the id the TOC links to.
         md.treeprocessors.register(KramdownTreeprocessor(md), "folio_kramdown_ial", 9)
         lists.register(md)
+        # After pymdownx.tasklist (25) has made its checkboxes.
+        md.treeprocessors.register(TaskBoxTreeprocessor(md), "folio_task_boxes", 24)
         md.preprocessors.register(ResetIdsPreprocessor(md), "folio_reset_ids", 1000)
         # Before raw HTML is read (20); after fenced code (25), so code is left alone.
         md.preprocessors.register(SplitTagPreprocessor(md), "folio_split_tags", 21)

@@ -127,3 +127,13 @@ def test_a_start_tag_over_several_lines_is_an_html_block():
 def test_custom_elements_are_blocks():
     page = soup("<swiper-container>\n<swiper-slide>a</swiper-slide>\n</swiper-container>\n")
     assert page.find("swiper-container").parent.name == "body"
+
+
+def test_task_list_checkboxes_as_kramdown_writes_them():
+    html = markdown.Markdown(extensions=["pymdownx.tasklist", KramdownExtension()]).convert(
+        "- [x] done\n- [ ] to do\n"
+    )
+    page = BeautifulSoup(html, "lxml")
+    boxes = page.select("li.task-list-item > input.task-list-item-checkbox")
+    assert [box.has_attr("checked") for box in boxes] == [True, False]
+    assert [li.get_text() for li in page.select("li")] == ["done", "to do"]
