@@ -52,6 +52,9 @@ def demo_build(demo_copy: Path, tmp_path_factory) -> Path:
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
 CHROMIUM = os.environ.get("FOLIO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The parity test's skip (tests/kramdown/parity.py says the same).
+KRAMDOWN_MISSING = "ruby with kramdown and kramdown-parser-gfm is needed"
+
 CHROMIUM_MISSING = (
     f"browser tests skipped: Chromium not found at {CHROMIUM}; "
     "install it with `apt-get install chromium` (Debian/Ubuntu)"
@@ -76,11 +79,17 @@ def require_chromium() -> str:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Fold every 'no Chromium' skip into one line of `pytest -ra` (pytest reports a fixture's
-    skip at each test's own line, which would print one line per browser test)."""
+    """Fold every 'no Chromium' skip, and every 'no kramdown' skip, into one line of
+    `pytest -ra` (pytest reports a fixture's skip at each test's own line, which would print
+    one line per browser test)."""
     report = yield
     longrepr = report.longrepr
-    if report.skipped and isinstance(longrepr, tuple) and CHROMIUM_MISSING in str(longrepr[2]):
+    folded = (CHROMIUM_MISSING, KRAMDOWN_MISSING)
+    if (
+        report.skipped
+        and isinstance(longrepr, tuple)
+        and any(reason in str(longrepr[2]) for reason in folded)
+    ):
         report.longrepr = (__file__, None, longrepr[2])
     return report
 

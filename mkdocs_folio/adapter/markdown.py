@@ -12,6 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from mkdocs_folio.markdown.ids import kramdown_slugify
+
 # MkDocs' "ignore" level for validation settings.
 NOTSET_IGNORE = logging.DEBUG
 
@@ -44,6 +46,10 @@ def ensure_extensions(config: MkDocsConfig) -> None:
             config.markdown_extensions.append(name)
             if options:
                 config.mdx_configs.setdefault(name, options)
+    # Heading ids as kramdown makes them, unless the site chose its own slugify.
+    toc = config.mdx_configs.setdefault("toc", {}) if "toc" in config.markdown_extensions else None
+    if isinstance(toc, dict):
+        toc.setdefault("slugify", kramdown_slugify)
 
 
 def quiet_link_validation(config: MkDocsConfig) -> None:

@@ -40,7 +40,7 @@ from mkdocs_folio.markdown.kramdown import KramdownExtension
 from mkdocs_folio.markdown.math import MathExtension
 from mkdocs_folio.markdown.report import MarkdownReporter
 from mkdocs_folio.markdown.segments import code_map
-from mkdocs_folio.markdown.smarty import SmartySkipExtension
+from mkdocs_folio.markdown.smarty import KramdownQuotesExtension, SmartySkipExtension
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.pages import SourcePage
 
@@ -205,6 +205,8 @@ class ContentFeature(Feature):
             {
                 "use_pygments": True,
                 "pygments_lang_class": True,
+                # A blank first line of a code block shows, as with kramdown and Rouge.
+                "stripnl": False,
                 "extend_pygments_lang": [
                     *({"name": alias, "lang": lang} for alias, lang in ROUGE_ALIASES.items()),
                     # Rouge highlights PHP without the `<?php` opener; Pygments needs told.
@@ -230,6 +232,8 @@ class ContentFeature(Feature):
                 MathExtension(engine=self.math_engine, reporter=self.reporter)
             )
         config.markdown_extensions.append(KramdownExtension(reporter=self.reporter))
+        # After smarty (ours or the site's): kramdown's quote rules it lacks.
+        config.markdown_extensions.append(KramdownQuotesExtension())
         # Last, after smarty (ours or the site's): skips its pass on pages it cannot change.
         config.markdown_extensions.append(SmartySkipExtension())
 

@@ -18,6 +18,14 @@ paragraph of text). This extension gives those lines kramdown's meaning:
 - `{::nomarkdown}...{:/nomarkdown}` (or `{:/}`) outputs its content as-is;
 - `{::comment}...{:/comment}` disappears, and so does `{::options ... /}`.
 
+And kramdown's GFM rules that Python-Markdown reads otherwise: a list may interrupt a
+paragraph and nests at the item's text (`lists.py`); a backslash at the end of a line is a
+line break; the custom elements al-folio writes as blocks (`<swiper-container>`,
+`<img-comparison-slider>`, Distill's `<d-code>`) start an HTML block, as any element that is
+not a span element does in kramdown; and so does a block element whose start tag is written
+over several lines (`<table` then one attribute a line), which Python-Markdown wrapped in a
+paragraph (an empty `<p>` before the table).
+
 Attribute lists, ALDs and extensions shown inside code are left alone (see `segments.py`).
 """
 
@@ -30,11 +38,14 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from mkdocs_folio.markdown import lists
 from mkdocs_folio.markdown.attributes import Attributes, parse_attributes
+from mkdocs_folio.markdown.ids import reset_ids
 from mkdocs_folio.markdown.report import MarkdownReporter
 from mkdocs_folio.markdown.segments import code_map
 
@@ -48,6 +59,21 @@ _ALD_LINE = re.compile(
 )
 _EXT_OPEN = re.compile(r"\{::(?P<name>[a-z]+)(?P<opts>[^}]*?)(?P<selfclose>/)?\}")
 _TOC_ITEM = re.compile(r"^[ \t]*(?:[*+-]|1\.)[ \t]+TOC[ \t]*$")
+# Custom elements al-folio's pages write as blocks (kramdown takes any element that is not
+# one of its span elements as a block); Python-Markdown knows only HTML's own block elements.
+CUSTOM_BLOCK_ELEMENTS = (
+    "swiper-container",
+    "swiper-slide",
+    "img-comparison-slider",
+    "d-code",
+    "d-figure",
+    "d-article",
+    "d-appendix",
+    "d-title",
+    "d-byline",
+    "d-front-matter",
+    "d-bibliography",
+)
 _START_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)([^>]*?)(/?>)", re.S)
 
 
@@ -221,6 +247,81 @@ def apply_to_html_tag(fragment: str, attributes: Attributes) -> str:
     return f"{head}{attrs}{extra}{close}" + fragment[match.end() :]
 
 
+_OPEN_TAG_START = re.compile(r"^[ ]{0,3}<([A-Za-z][\w-]*)(?=\s|$)[^<>\n]*$")
+
+
+class SplitTagPreprocessor(Preprocessor):
+    """A block element's start tag written over several lines, joined onto its first line
+    (the lines it took are kept after it, so later lines keep their numbers)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line.startswith("<") for line in lines):
+            return lines
+        out: list[str] = []
+        index = 0
+        changed = False
+        while index < len(lines):
+            line = lines[index]
+            match = _OPEN_TAG_START.match(line)
+            if match is None or not self.md.is_block_level(match.group(1).lower()):
+                out.append(line)
+                index += 1
+                continue
+            end = index + 1
+            while end < len(lines) and end - index < 40 and ">" not in lines[end]:
+                if not lines[end].strip() or "<" in lines[end]:
+                    break
+                end += 1
+            if end >= len(lines) or ">" not in lines[end] or "<" in lines[end].split(">")[0]:
+                out.append(line)
+                index += 1
+                continue
+            close = lines[end].index(">") + 1
+            parts = [line] + [part.strip() for part in lines[index + 1 : end]]
+            parts.append(lines[end][:close].strip())
+            out.append(" ".join(p for p in parts if p) + lines[end][close:])
+            out.extend([""] * (end - index))
+            index = end + 1
+            changed = True
+        return out if changed else lines
+
+
+class ResetIdsPreprocessor(Preprocessor):
+    """A new page: kramdown's heading ids count again from nothing (`ids.py`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        reset_ids()
+        return lines
+
+
+_TASK_BOX = re.compile(r'^<input type="checkbox"( disabled)?( checked)?\s*/> $')
+
+
+class TaskBoxTreeprocessor(Treeprocessor):
+    """A task list's checkbox as kramdown's GFM parser writes it: with the class
+    `task-list-item-checkbox` and no space before the text (pymdownx.tasklist's plain
+    checkbox has neither)."""
+
+    def run(self, root: etree.Element) -> None:
+        stash = self.md.htmlStash
+        for li in root.iter("li"):
+            if "task-list-item" not in (li.get("class") or "").split():
+                continue
+            holder = li if li.text else (li[0] if len(li) and li[0].tag == "p" else li)
+            found = HTML_PLACEHOLDER_RE.match(holder.text or "")
+            if found is None or int(found.group(1)) >= len(stash.rawHtmlBlocks):
+                continue
+            index = int(found.group(1))
+            box = _TASK_BOX.match(str(stash.rawHtmlBlocks[index]))
+            if box is None:
+                continue
+            disabled = ' disabled="disabled"' if box.group(1) else ""
+            checked = ' checked="checked"' if box.group(2) else ""
+            stash.rawHtmlBlocks[index] = (
+                f'<input type="checkbox" class="task-list-item-checkbox"{disabled}{checked} />'
+            )
+
+
 class KramdownTreeprocessor(Treeprocessor):
     """Moves the attributes of each marker paragraph onto its block, then drops the marker."""
 
@@ -291,3 +392,17 @@ class KramdownExtension(Extension):
         md.preprocessors.register(KramdownPreprocessor(md, self), "folio_kramdown", 27)
         # Before attr_list (8) and toc (5), so an `{: #id }` is the id the TOC links to.
         md.treeprocessors.register(KramdownTreeprocessor(md), "folio_kramdown_ial", 9)
+        lists.register(md)
+        # After pymdownx.tasklist (25) has made its checkboxes.
+        md.treeprocessors.register(TaskBoxTreeprocessor(md), "folio_task_boxes", 24)
+        md.preprocessors.register(ResetIdsPreprocessor(md), "folio_reset_ids", 1000)
+        # Before raw HTML is read (20); after fenced code (25), so code is left alone.
+        md.preprocessors.register(SplitTagPreprocessor(md), "folio_split_tags", 21)
+        # GFM's hard line break: a backslash ending a line (before escapes, 180).
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(r"\\\n", "br"), "folio_backslash_break", 185
+        )
+        # md_in_html reads this list when each page's HTML is read.
+        for name in CUSTOM_BLOCK_ELEMENTS:
+            if name not in md.block_level_elements:
+                md.block_level_elements.append(name)
