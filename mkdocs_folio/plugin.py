@@ -61,6 +61,12 @@ from mkdocs_folio.render.pages import page_html
 from mkdocs_folio.render.workers import default_workers
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
+from mkdocs_folio.site.customized import (
+    Customization,
+    classify_site,
+    honoured_includes,
+    treatment,
+)
 from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
@@ -115,6 +121,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.fragments = Fragments()
         self.dirty = False
         self._static_copied = True
+        self.customizations: list[Customization] = []
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -147,6 +154,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             config_path=paths.config_file,
         )
         site = Site(paths=paths, config=site_config, data=data, socials=socials, problems=problems)
+        self.customizations = [
+            item
+            for item in classify_site(paths.root / "_layouts", paths.includes_dir)
+            if item.changed
+        ]
+        for item in self.customizations:
+            honoured, shown = treatment(item)
+            if not honoured:
+                problems.add(
+                    f"{item.path.name}: {item.summary}",
+                    item.path,
+                    1,
+                    f"{shown}; see docs/customized.md to move it into a theme override",
+                )
 
         # _config.yml is the source of truth: mkdocs.yml never goes stale.
         if site_config.path is not None or self.config.site:
@@ -345,6 +366,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             problems=ctx.problems,
             registry=ctx.registry,
             source_root=ctx.site.paths.root,
+            site_includes=honoured_includes(self.customizations),
         )
         ctx.liquid = self.liquid
         return None
