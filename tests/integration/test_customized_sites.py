@@ -1,0 +1,159 @@
+"""Sites whose owners changed al-folio's `_layouts/` and `_includes/`: the change shows, or is
+named in one warning; a stock file keeps folio's built-in rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_folio.cli import main as cli_main
+from mkdocs_folio.site import customized
+from mkdocs_folio.site.customized import stock_digest
+from tests.sitebuilder import al_folio_site, build_site
+
+STOCK_NEWS = """\
+<div class="news">
+  {% if site.news != blank %}
+    <table class="table table-sm table-borderless">
+      {% for item in site.news %}<tr><td>{{ item.title }}</td></tr>{% endfor %}
+    </table>
+  {% endif %}
+</div>
+"""
+OWNER_NEWS = """\
+<section class="owner-news">
+  <h3>Latest updates</h3>
+  {% for item in site.news %}<p class="owner-item">{{ item.title }} ({{ include.note }})</p>{% endfor %}
+</section>
+"""
+STOCK_ABOUT = '---\nlayout: default\n---\n<div class="post">{{ content }}</div>\n'
+STOCK_FOOTER = "<footer>{{ site.footer_text }}</footer>\n"
+
+
+@pytest.fixture
+def stock_table(monkeypatch):
+    """A stock table of our own (the package's is made from al-folio's history)."""
+    files = {
+        "includes/news": STOCK_NEWS,
+        "layouts/about": STOCK_ABOUT,
+        "includes/footer": STOCK_FOOTER,
+    }
+    table = {key: frozenset({stock_digest(text)}) for key, text in files.items()}
+    names = {
+        key: {
+            "includes": frozenset(),
+            "site": frozenset({"news", "footer_text"}),
+            "page": frozenset(),
+        }
+        for key in files
+    }
+    monkeypatch.setattr(customized, "load_stock_hashes", lambda: table)
+    monkeypatch.setattr(customized, "_stock_names", lambda: names)
+    return table
+
+
+def site_with(root: Path, news: str, extra: dict[str, str] | None = None) -> Path:
+    al_folio_site(
+        root,
+        "---\nlayout: about\ntitle: about\npermalink: /\n---\nHello.\n",
+        {
+            "_pages/updates.md": (
+                "---\nlayout: page\ntitle: updates\npermalink: /updates/\nnav: true\n---\n"
+                '{% include news.liquid note="from the page" %}\n'
+            ),
+            "_news/first.md": "---\ndate: 2024-01-02\ninline: true\n---\nThe first item.\n",
+            "_includes/news.liquid": news,
+            **(extra or {}),
+        },
+    )
+    assert cli_main(["init", str(root)]) == 0
+    return root
+
+
+def test_a_changed_news_include_shows(tmp_path: Path, stock_table):
+    result = build_site(site_with(tmp_path, OWNER_NEWS))
+    assert result.error is None
+    soup = result.soup("updates/")
+    section = soup.select_one("section.owner-news")
+    assert section is not None, "the owner's include is not in the page"
+    assert section.h3.get_text() == "Latest updates"
+    assert "(from the page)" in section.get_text()
+
+
+def test_a_stock_news_include_keeps_the_built_in(tmp_path: Path, stock_table):
+    edited = "<!-- my copy -->\n" + STOCK_NEWS.replace("  ", "    ")
+    result = build_site(site_with(tmp_path, edited))
+    assert result.error is None
+    html = result.html("updates/")
+    assert "owner-news" not in html
+    assert 'class="news' in html
+    assert not [w for w in result.warnings if "news.liquid" in w]
+
+
+def test_what_cannot_be_honoured_is_one_warning_each(tmp_path: Path, stock_table, capsys):
+    root = site_with(
+        tmp_path,
+        STOCK_NEWS,
+        {
+            "_layouts/about.liquid": STOCK_ABOUT.replace(
+                "{{ content }}", "<h2>News</h2>{{ content }}"
+            ),
+            "_includes/footer.liquid": "<footer>My own footer</footer>\n",
+        },
+    )
+    result = build_site(root)
+    about = [w for w in result.warnings if "about.liquid" in w]
+    footer = [w for w in result.warnings if "footer.liquid" in w]
+    assert len(about) == 1 and len(footer) == 1, result.warnings
+    assert "_layouts/about.liquid" in about[0] and "folio's about layout" in about[0]
+    assert "footer" in footer[0]
+
+    capsys.readouterr()
+    assert cli_main(["init", str(root)]) == 1  # mkdocs.yml exists; the report still shows
+    out = capsys.readouterr().out
+    assert "layout _layouts/about.liquid: differs from every released version" in out
+    assert "include _includes/footer: " in out and "not honoured" in out
+    assert "news" not in out.split("Customized", 1)[1]  # the stock include is not listed
+
+
+def test_without_a_table_nothing_changes(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(customized, "load_stock_hashes", lambda: {})
+    result = build_site(site_with(tmp_path, OWNER_NEWS))
+    assert result.error is None
+    assert "owner-news" not in result.html("updates/")
+    assert not [w for w in result.warnings if "news.liquid" in w]
+
+
+def test_editing_an_include_under_serve_rerenders_its_pages(tmp_path: Path, stock_table):
+    """Stock -> changed -> stock under one plugin instance, each time the same files as a
+    build with nothing reused."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.integration.test_incremental import SERVE_URL, differences
+
+    root = site_with(tmp_path / "site", STOCK_NEWS)
+    out = tmp_path / "serve"
+
+    def serve_build() -> str:
+        # Each build reuses what the last one stored (the build cache in .cache/).
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        return (out / "updates/index.html").read_text(encoding="utf-8")
+
+    def fresh_build(target: Path) -> None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(target))
+        config.plugins["folio"].config["cache"] = False
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+
+    assert "owner-news" not in serve_build()
+    for step, text in enumerate((OWNER_NEWS, OWNER_NEWS.replace("Latest", "Recent"), STOCK_NEWS)):
+        (root / "_includes/news.liquid").write_text(text, encoding="utf-8")
+        html = serve_build()
+        assert ("owner-news" in html) == (text is not STOCK_NEWS), step
+        fresh = tmp_path / f"fresh{step}"
+        fresh_build(fresh)
+        assert differences(out, fresh) == [], step
