@@ -65,6 +65,7 @@ from mkdocs_folio.site.customized import (
     Customization,
     classify_site,
     honoured_includes,
+    honoured_layouts,
     treatment,
 )
 from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
@@ -202,6 +203,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             registry=default_registry.copy(),
             theme_dir=theme_dir(),
         )
+        self.ctx.site_layouts = honoured_layouts(self.customizations)
         self.page_markdown = PageMarkdown(config)
         self._template_digest = None
         self.template_sources.new_build()
@@ -534,6 +536,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a
         layout the theme does not draw yet falls back to the plain page layout."""
         assert self.ctx is not None
+        if layout in self.ctx.site_layouts:
+            return "layouts/site-layout.html"  # the site's own Liquid (features/layouts.py)
         found = self._templates.get(layout)
         if found is None:
             name = f"layouts/{layout}.html"

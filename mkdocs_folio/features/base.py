@@ -67,10 +67,22 @@ class BuildContext:
     """Site paths already reported missing at the key that names them (a post's
     `thumbnail`): a page that shows them through Liquid does not report them again."""
     resolver: Resolver | None = None
+    site_layouts: dict[str, Path] = field(default_factory=dict)
+    """Layouts the site changed or wrote, by name: pages with them render through their
+    Liquid inside folio's chrome (features/layouts.py)."""
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
     """Where each kind of input a rendered page may read is found now (render/deps.py)."""
     _jinja: jinja2.Environment | None = None
+
+    def layout_file(self, name: str) -> Path | None:
+        """The site's `_layouts/<name>.liquid` (or `.html`), if it has one."""
+        folder = self.site.paths.root / "_layouts"
+        for suffix in (".liquid", ".html"):
+            path = folder / f"{name}{suffix}"
+            if path.is_file():
+                return path
+        return None
 
     # -- URLs ------------------------------------------------------------------------------
 

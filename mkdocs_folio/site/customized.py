@@ -239,12 +239,26 @@ def treatment(item: Customization) -> tuple[bool, str]:
                 "still drawn by folio"
             )
         return True, "rendered through Liquid wherever a page includes it"
-    if item.status == OWN:
-        return False, f"pages with layout: {item.name} are drawn with folio's page layout"
-    return False, (
-        f"pages with layout: {item.name} are drawn by folio's {item.name} layout; "
-        "this file's changes are not shown"
-    )
+    if item.name in NOT_PAGE_LAYOUTS:
+        return False, (
+            f"folio draws what the {item.name} layout draws itself; this file's changes are "
+            "not shown"
+        )
+    return True, "rendered through its Liquid inside folio's page chrome"
+
+
+# Layouts folio does not render through Liquid: the chrome, jekyll-scholar's entry layout,
+# distill's page (folio's distill feature draws it).
+NOT_PAGE_LAYOUTS = frozenset({"default", "compress", "none", "bib", "distill"})
+
+
+def honoured_layouts(items: list[Customization]) -> dict[str, Path]:
+    """Layout name -> file, for the layouts pages render through (changed or the site's own)."""
+    return {
+        item.name: item.path
+        for item in items
+        if item.kind == "layouts" and item.changed and item.name not in NOT_PAGE_LAYOUTS
+    }
 
 
 def honoured_includes(items: list[Customization]) -> frozenset[str]:

@@ -91,6 +91,63 @@ def test_a_stock_news_include_keeps_the_built_in(tmp_path: Path, stock_table):
     assert not [w for w in result.warnings if "news.liquid" in w]
 
 
+OWNER_ABOUT = """\
+---
+layout: default
+---
+<div class="post">
+  <article>{{ content }}</article>
+  <h2 class="owner-heading">News</h2>
+  {% include news.liquid %}
+  <div id="visitor-map">{{ page.map_note }}</div>
+  <h2 class="owner-heading">Talks</h2>
+  {% for talk in site.talks %}<p class="talk">{{ talk.title }}</p>{% endfor %}
+  {% rubytag something %}
+</div>
+"""
+
+
+def test_a_changed_about_layout_shows(tmp_path: Path, stock_table):
+    from tests.sitebuilder import CONFIG
+
+    root = site_with(
+        tmp_path,
+        STOCK_NEWS,
+        {
+            "_config.yml": CONFIG + "collections:\n  talks:\n    output: false\n",
+            "_pages/about.md": (
+                "---\nlayout: about\ntitle: about\npermalink: /\nmap_note: Visitors\n---\n"
+                "Hello from the body.\n"
+            ),
+            "_talks/one.md": "---\ntitle: A talk on engines\n---\nSlides.\n",
+            "_layouts/about.liquid": OWNER_ABOUT,
+        },
+    )
+    result = build_site(root)
+    assert result.error is None
+    soup = result.soup("")
+    assert [h.get_text() for h in soup.select("h2.owner-heading")] == ["News", "Talks"]
+    assert soup.select_one("#visitor-map").get_text() == "Visitors"
+    assert [p.get_text() for p in soup.select("p.talk")] == ["A talk on engines"]
+    assert "Hello from the body." in soup.select_one("article").get_text()
+    assert soup.select_one("nav") is not None  # folio's chrome around it
+    assert 'class="news' in str(soup)  # the stock news include: folio's built-in
+    ruby = [w for w in result.warnings if "rubytag" in w]
+    assert len(ruby) == 1 and "about.liquid:" in ruby[0], result.warnings
+
+
+def test_a_changed_page_layout_shows(tmp_path: Path, stock_table):
+    root = site_with(
+        tmp_path,
+        STOCK_NEWS,
+        {
+            "_layouts/page.liquid": '---\nlayout: default\n---\n<h1 class="mine">{{ page.title | upcase }}</h1>{{ content }}\n'
+        },
+    )
+    result = build_site(root)
+    assert result.soup("updates/").select_one("h1.mine").get_text() == "UPDATES"
+
+
 def test_what_cannot_be_honoured_is_one_warning_each(tmp_path: Path, stock_table, capsys):
     root = site_with(
         tmp_path,
@@ -99,21 +156,22 @@ def test_what_cannot_be_honoured_is_one_warning_each(tmp_path: Path, stock_table
             "_layouts/about.liquid": STOCK_ABOUT.replace(
                 "{{ content }}", "<h2>News</h2>{{ content }}"
             ),
+            "_layouts/bib.liquid": "<div class='my-entry'>{{ entry.title }}</div>\n",
             "_includes/footer.liquid": "<footer>My own footer</footer>\n",
         },
     )
     result = build_site(root)
     about = [w for w in result.warnings if "about.liquid" in w]
-    footer = [w for w in result.warnings if "footer.liquid" in w]
-    assert len(about) == 1 and len(footer) == 1, result.warnings
-    assert "_layouts/about.liquid" in about[0] and "folio's about layout" in about[0]
-    assert "footer" in footer[0]
+    bib = [w for w in result.warnings if "bib.liquid" in w]
+    assert about == [], result.warnings  # honoured: shown, not warned
+    assert len(bib) == 1 and "_layouts/bib.liquid" in bib[0], result.warnings
 
     capsys.readouterr()
     assert cli_main(["init", str(root)]) == 1  # mkdocs.yml exists; the report still shows
     out = capsys.readouterr().out
     assert "layout _layouts/about.liquid: differs from every released version" in out
-    assert "include _includes/footer: " in out and "not honoured" in out
+    assert "; honoured: rendered through its Liquid" in out
+    assert "layout _layouts/bib.liquid:" in out and "not honoured" in out
     assert "news" not in out.split("Customized", 1)[1]  # the stock include is not listed
 
 
