@@ -371,7 +371,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             site_includes=honoured_includes(self.customizations),
         )
         ctx.liquid = self.liquid
+        self._site_footer(ctx)
         return None
+
+    def _site_footer(self, ctx: BuildContext) -> None:
+        """The site's changed `_includes/footer.liquid`, rendered once a build through
+        Liquid; it replaces folio's footer (a site-view field: part of every page's chrome)."""
+        assert self.liquid is not None and ctx.site_view is not None
+        for item in self.customizations:
+            if item.kind == "includes" and item.name == "footer" and item.status == "customized":
+                front = self.cache.get("page", item.path, ctx.problems, read_front_matter)
+                result = self.liquid.render(
+                    front.body, page={}, source=item.path, first_line=front.body_line
+                )
+                ctx.site_view.footer_html = result.stash.restore(result.text)
 
     on_files = CombinedEvent(_put_back_output, _on_files)
 

@@ -52,6 +52,7 @@ class SiteView:
     favicon: str
     keywords: str
     head_html: str = ""
+    footer_html: str = ""  # the site's own changed footer.liquid, rendered (plugin.py)
 
     def __getattribute__(self, name: str) -> Any:
         # A reused page depends on the site-wide values its templates read (cache/trace.py).

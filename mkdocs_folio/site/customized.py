@@ -228,6 +228,8 @@ ABOUT_SECTIONS = frozenset({"news", "selected_papers", "latest_posts", "social"}
 def treatment(item: Customization) -> tuple[bool, str]:
     """Whether folio shows the owner's change, and what it shows, in a sentence."""
     if item.kind == "includes":
+        if item.name == "footer":
+            return True, "rendered through Liquid in place of folio's footer"
         if item.name in CHROME_INCLUDES:
             return (
                 False,

@@ -215,3 +215,51 @@ def test_editing_an_include_under_serve_rerenders_its_pages(tmp_path: Path, stoc
         fresh = tmp_path / f"fresh{step}"
         fresh_build(fresh)
         assert differences(out, fresh) == [], step
+
+
+def test_a_changed_footer_shows(tmp_path: Path, stock_table):
+    footer = '<footer class="owner-footer">&copy; {{ site.first_name }} and the lab</footer>\n'
+    result = build_site(site_with(tmp_path, STOCK_NEWS, {"_includes/footer.liquid": footer}))
+    assert result.error is None
+    for url in ("", "updates/"):
+        soup = result.soup(url)
+        assert soup.select_one("footer.owner-footer").get_text() == "© Ada and the lab"
+        assert soup.select_one("footer.folio-footer") is None
+    assert not [w for w in result.warnings if "footer" in w], result.warnings
+
+
+def test_editing_a_layout_or_the_footer_under_serve(tmp_path: Path, stock_table):
+    """Edits of a changed layout and footer render again the pages that use them, and give
+    the same files as a build with nothing reused."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.integration.test_incremental import SERVE_URL, differences
+
+    page_layout = '---\nlayout: default\n---\n<h1 class="mine">{{ page.title }}</h1>{{ content }}\n'
+    root = site_with(tmp_path / "site", STOCK_NEWS, {"_layouts/page.liquid": page_layout})
+    out = tmp_path / "serve"
+
+    def serve_build() -> None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+
+    serve_build()
+    edits = [
+        ("_layouts/page.liquid", page_layout.replace('"mine"', '"edited"')),
+        ("_includes/footer.liquid", '<footer class="owner-footer">v1</footer>\n'),
+        ("_includes/footer.liquid", '<footer class="owner-footer">v2</footer>\n'),
+        ("_includes/footer.liquid", STOCK_FOOTER),
+    ]
+    for step, (name, text) in enumerate(edits):
+        (root / name).write_text(text, encoding="utf-8")
+        serve_build()
+        fresh = tmp_path / f"fresh{step}"
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(fresh))
+        config.plugins["folio"].config["cache"] = False
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        assert differences(out, fresh) == [], (step, name)
+    html = (out / "updates/index.html").read_text(encoding="utf-8")
+    assert 'class="edited"' in html and "owner-footer" not in html
