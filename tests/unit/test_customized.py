@@ -10,6 +10,7 @@ from mkdocs_folio.site.customized import (
     classify_file,
     classify_site,
     honoured_includes,
+    honoured_layouts,
     normalise,
     report_line,
     stock_digest,
@@ -83,21 +84,31 @@ def test_treatment_and_report(tmp_path: Path):
     layouts.mkdir()
     includes.mkdir()
     (layouts / "about.liquid").write_text("<h2>News</h2>")
+    (layouts / "bib.liquid").write_text("<div>{{ entry.title }}</div>")
+    (layouts / "talk.liquid").write_text("<div>{{ content }}</div>")
     (includes / "footer.liquid").write_text("<footer>mine</footer>")
+    (includes / "head.liquid").write_text("<meta name='mine'>")
     (includes / "figure.liquid").write_text("<figure>mine</figure>")
     known = {
         key: frozenset({"0" * 12})
-        for key in ("layouts/about", "includes/footer", "includes/figure")
+        for key in (
+            "layouts/about",
+            "layouts/bib",
+            "includes/footer",
+            "includes/head",
+            "includes/figure",
+        )
     }
     items = classify_site(layouts, includes, known, {})
-    assert [item.status for item in items] == ["customized"] * 3
-    about, figure, footer = items
-    assert treatment(figure)[0] is True
-    assert treatment(footer)[0] is False and "footer" in treatment(footer)[1]
-    assert treatment(about)[0] is False
-    assert honoured_includes(items) == {"figure"}
-    line = report_line(about)
-    assert line.startswith("layout _layouts/about.liquid:") and "not honoured" in line
+    assert [item.status for item in items] == ["customized"] * 2 + ["own"] + ["customized"] * 3
+    about, bib, talk, _figure, _footer, head = items
+    assert [treatment(item)[0] for item in items] == [True, False, True, True, True, False]
+    assert "head" in treatment(head)[1]
+    assert honoured_includes(items) == {"figure"}  # the footer is drawn in the chrome
+    assert honoured_layouts(items) == {"about": about.path, "talk": talk.path}
+    assert report_line(about).startswith("layout _layouts/about.liquid:")
+    assert "; honoured: " in report_line(about)
+    assert "not honoured" in report_line(bib)
 
 
 def test_the_package_table_loads():
