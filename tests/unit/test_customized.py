@@ -115,3 +115,29 @@ def test_the_package_table_loads():
     data = json.loads(Path(customized.__file__).with_name("stock_hashes.json").read_text())
     assert "files" in data
     assert isinstance(customized.load_stock_hashes(), dict)
+
+
+def test_the_script_reads_every_version_from_git(tmp_path: Path):
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    (repo / "_layouts").mkdir(parents=True)
+    git = ["git", "-C", str(repo), "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    versions = ["<div>{{ content }}</div>\n", '<div class="post">{{ content }}</div>\n']
+    for number, text in enumerate(versions):
+        (repo / "_layouts/about.liquid").write_text(text)
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-qm", f"v{number}"], check=True)
+    out = tmp_path / "table.json"
+    script = Path(__file__).resolve().parents[2] / "scripts/stock_hashes.py"
+    subprocess.run([sys.executable, str(script), str(repo / ".git"), "--out", str(out)], check=True)
+    data = json.loads(out.read_text())
+    assert data["files"]["layouts/about"]["digests"] == sorted(stock_digest(t) for t in versions)
+    assert "content" not in out.read_text()  # digests and names only, never the template
