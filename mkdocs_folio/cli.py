@@ -14,6 +14,7 @@ from mkdocs_folio import __version__
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.scaffold import MKDOCS_SETTINGS, create_site
 from mkdocs_folio.site.config import read_site_config
+from mkdocs_folio.site.customized import classify_site, report_line
 
 MKDOCS_YML = (
     """\
@@ -65,6 +66,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     target = root / "mkdocs.yml"
     if target.exists() and not args.force:
         print(f"{target} already exists; left unchanged (use --force to replace it).")
+        report_customizations(root)
         return 1
     text, notes = render_mkdocs_yml(root)
     existed = target.exists()
@@ -73,10 +75,25 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("  theme: folio, plugins: material/search + folio, docs_dir: _pages, site_dir: _site")
     for note in notes:
         print(f"  warning: {note}")
+    report_customizations(root)
     print("No content file was changed. Next:")
     print(f"  cd {root} && mkdocs serve     # preview at http://127.0.0.1:8000")
     print(f"  cd {root} && mkdocs build     # the site in {root / '_site'}")
     return 0
+
+
+def report_customizations(root: Path) -> None:
+    """One line per `_layouts/` or `_includes/` file that is not al-folio's own."""
+    items = classify_site(root / "_layouts", root / "_includes")
+    changed = [item for item in items if item.changed]
+    if changed:
+        print(f"Customized layouts and includes ({len(changed)}):")
+        for item in changed:
+            print(f"  {report_line(item)}")
+    elif items and all(item.status == "unchecked" for item in items):
+        print("Layouts and includes: not checked (this mkdocs-folio has no stock table).")
+    elif items:
+        print(f"Layouts and includes: all {len(items)} are al-folio's own.")
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -64,6 +64,13 @@ from mkdocs_folio.render.pages import page_html
 from mkdocs_folio.render.workers import default_workers
 from mkdocs_folio.site.collections import split_list
 from mkdocs_folio.site.config import read_site_config
+from mkdocs_folio.site.customized import (
+    Customization,
+    classify_site,
+    honoured_includes,
+    honoured_layouts,
+    treatment,
+)
 from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.frontmatter import read_front_matter
@@ -121,6 +128,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.dirty = False
         self.command = "build"
         self._static_copied = True
+        self.customizations: list[Customization] = []
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -153,6 +161,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             config_path=paths.config_file,
         )
         site = Site(paths=paths, config=site_config, data=data, socials=socials, problems=problems)
+        self.customizations = [
+            item
+            for item in classify_site(paths.root / "_layouts", paths.includes_dir)
+            if item.changed
+        ]
+        for item in self.customizations:
+            honoured, shown = treatment(item)
+            if not honoured:
+                problems.add(
+                    f"{item.path.name}: {item.summary}",
+                    item.path,
+                    1,
+                    f"{shown}; see docs/customized.md to move it into a theme override",
+                )
 
         # _config.yml is the source of truth: mkdocs.yml never goes stale.
         if site_config.path is not None or self.config.site:
@@ -189,6 +211,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             registry=default_registry.copy(),
             theme_dir=theme_dir(),
         )
+        self.ctx.site_layouts = honoured_layouts(self.customizations)
         self.page_markdown = PageMarkdown(config)
         self._template_digest = None
         self.template_sources.new_build()
@@ -366,9 +389,23 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             problems=ctx.problems,
             registry=ctx.registry,
             source_root=ctx.site.paths.root,
+            site_includes=honoured_includes(self.customizations),
         )
         ctx.liquid = self.liquid
+        self._site_footer(ctx)
         return None
+
+    def _site_footer(self, ctx: BuildContext) -> None:
+        """The site's changed `_includes/footer.liquid`, rendered once a build through
+        Liquid; it replaces folio's footer (a site-view field: part of every page's chrome)."""
+        assert self.liquid is not None and ctx.site_view is not None
+        for item in self.customizations:
+            if item.kind == "includes" and item.name == "footer" and item.status == "customized":
+                front = self.cache.get("page", item.path, ctx.problems, read_front_matter)
+                result = self.liquid.render(
+                    front.body, page={}, source=item.path, first_line=front.body_line
+                )
+                ctx.site_view.footer_html = result.stash.restore(result.text)
 
     on_files = CombinedEvent(_put_back_output, _on_files)
 
@@ -538,6 +575,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         """`layouts/<layout>.html` from the theme folders (a user's `custom_dir` first); a
         layout the theme does not draw yet falls back to the plain page layout."""
         assert self.ctx is not None
+        if layout in self.ctx.site_layouts:
+            return "layouts/site-layout.html"  # the site's own Liquid (features/layouts.py)
         found = self._templates.get(layout)
         if found is None:
             name = f"layouts/{layout}.html"

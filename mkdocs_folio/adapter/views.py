@@ -54,6 +54,7 @@ class SiteView:
     search: bool = False
     """Material's search is on: the navbar button, Ctrl+K and the index (`search_enabled`)."""
     head_html: str = ""
+    footer_html: str = ""  # the site's own changed footer.liquid, rendered (plugin.py)
 
     def __getattribute__(self, name: str) -> Any:
         # A reused page depends on the site-wide values its templates read (cache/trace.py).

@@ -12,6 +12,7 @@ from mkdocs_folio.features.content import ContentFeature
 from mkdocs_folio.features.cv import CvFeature
 from mkdocs_folio.features.distill import DistillFeature
 from mkdocs_folio.features.icons import IconsFeature
+from mkdocs_folio.features.layouts import LayoutsFeature
 from mkdocs_folio.features.people import PeopleFeature
 from mkdocs_folio.features.projects import ProjectsFeature
 from mkdocs_folio.features.publications import PublicationsFeature
@@ -36,6 +37,7 @@ def default_features() -> list[Feature]:
         ContentFeature(),
         DistillFeature(),
         CommentsFeature(),
+        LayoutsFeature(),  # the site's own layouts, around the finished body
         IconsFeature(),  # draws the <i class="fa-..."> left by every other part
         SearchFeature(),  # last: indexes each page's final HTML
     ]

@@ -71,6 +71,9 @@ class BuildContext:
     """Where each kind of input a rendered page may read is found now (render/deps.py)."""
     cache_folder: Path | None = None
     """The build cache's folder (`cache_dir`): the saved copies of fetched feeds live here."""
+    site_layouts: dict[str, Path] = field(default_factory=dict)
+    """Layouts the site changed or wrote, by name: pages with them render through their
+    Liquid inside folio's chrome (features/layouts.py)."""
     template_hook: Any = None
     """Called with each Jinja environment folio makes (adapter/templates.py)."""
     store: CacheStore | None = None
@@ -78,6 +81,15 @@ class BuildContext:
     build_digest: str = ""
     """What every piece of kept work depends on: versions, options, theme (adapter/buildkey)."""
     _jinja: jinja2.Environment | None = None
+
+    def layout_file(self, name: str) -> Path | None:
+        """The site's `_layouts/<name>.liquid` (or `.html`), if it has one."""
+        folder = self.site.paths.root / "_layouts"
+        for suffix in (".liquid", ".html"):
+            path = folder / f"{name}{suffix}"
+            if path.is_file():
+                return path
+        return None
 
     # -- URLs ------------------------------------------------------------------------------
 

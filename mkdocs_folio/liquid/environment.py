@@ -28,7 +28,7 @@ import hashlib
 import logging
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -58,7 +58,7 @@ from mkdocs_folio.liquid.nodes import (
     render_block,
     tag_class_for,
 )
-from mkdocs_folio.liquid.registry import Registry, default_registry
+from mkdocs_folio.liquid.registry import Registry, default_registry, include_key
 from mkdocs_folio.liquid.stash import Stash
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.textfile import decode_text
@@ -593,6 +593,12 @@ class RenderState:
         params = self._params(context, markup) if markup.has_params else None
         if not relative:
             spec = self.renderer.registry.include(name)
+            if spec is not None and self.renderer.has_site_include(name):
+                # A site's changed copy of a built-in include renders as the owner wrote it;
+                # whether a file is changed depends on its content, so the page notes it.
+                trace.depend("include", name)
+                if include_key(name) in self.renderer.site_includes:
+                    spec = None
             if spec is not None:
                 ctx = self.tag_context(context, token, name=name, args=markup.raw, params=params)
                 return buffer.write(self.call_handler(spec.handler, params or {}, ctx))
@@ -732,8 +738,13 @@ class LiquidRenderer:
         registry: Registry | None = None,
         cache: TemplateCache | None = None,
         source_root: Path | str | None = None,
+        site_includes: Collection[str] = (),
     ) -> None:
         self.site = site
+        # Includes (by `include_key`) whose site file wins over the registered handler: the
+        # ones the owner changed from al-folio's (site/customized.py).
+        self.site_includes = frozenset(site_includes)
+        self._site_files: dict[str, bool] = {}
         self.includes_dirs = [Path(directory) for directory in includes_dirs]
         self.markdownify = markdownify or _identity
         self.problems = problems
@@ -871,6 +882,13 @@ class LiquidRenderer:
         return parsed
 
     # Include files
+    def has_site_include(self, name: str) -> bool:
+        """Whether the site has an `_includes/` file for `name` (looked up once a build)."""
+        found = self._site_files.get(name)
+        if found is None:
+            found = self._site_files[name] = self.find_include(name) is not None
+        return found
+
     def find_include(self, name: str) -> Path | None:
         """`_includes/<name>`; also the other extension (`.html` <-> `.liquid`), for sites
         that renamed their includes in 2024 but not every page that uses them."""
