@@ -16,7 +16,8 @@ For each scale it prints one table:
   that a noisy machine slows all of them alike;
 - `mkdocs serve`: for each kind of edit a user makes (`sitegen.EDITS`), the time from saving
   the file to the served page showing the change, measured as a browser sees it: the live
-  reload signal, then the page fetched again; the fastest of `--repeat` edits;
+  reload signal, then the page fetched again; edits a second apart, as a person makes them;
+  the fastest of `--repeat` edits;
 - pages per second and peak memory of the cold build.
 
 It runs from a checkout after either of the README's install commands (it imports only the
@@ -185,7 +186,9 @@ def serve_latencies(site: Path, repeat: int) -> dict[str, float]:
         for _ in range(repeat):
             for edit in EDITS:
                 number += 1
-                time.sleep(0.3)  # let the watcher settle after the last build
+                # A person reads the page before saving again; `mkdocs serve` writes its cache
+                # in that pause (half a second after a rebuild), as it does for them.
+                time.sleep(1.0)
                 epoch, request = server.epoch("")  # the live-reload epoch is the site's
                 start = time.perf_counter()
                 url, marker = edit.apply(site, number)

@@ -408,10 +408,11 @@ def _edit_post_title(site: Path, n: int) -> tuple[str, str]:
 def _feature_post(site: Path, n: int) -> tuple[str, str]:
     """A post's front matter: featured, it shows on every page of the blog index."""
     generated = [p for p in _posts(site) if "-post-" in p.name]
-    post = generated[n % len(generated)]
+    # The n-th post that is not featured yet: the edit always changes a file.
+    plain = [p for p in generated if "featured: true" not in p.read_text()]
+    post = plain[n % len(plain)]
     text = post.read_text()
-    if "featured: true" not in text:
-        post.write_text(text.replace("\n---\n", "\nfeatured: true\n---\n", 1))
+    post.write_text(text.replace("\n---\n", "\nfeatured: true\n---\n", 1))
     title = re.search(r'title: "([^"]*)"', text)
     assert title is not None
     return "blog/page/2/", title.group(1)
