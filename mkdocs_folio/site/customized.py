@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CHROME_INCLUDES",
@@ -93,29 +94,29 @@ def file_key(kind: str, relative: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def load_stock_hashes() -> Mapping[str, frozenset[str]]:
-    """The table shipped with the package: file key -> digests of its released versions."""
+def _table_files() -> Mapping[str, Any]:
+    """The `files` of the table shipped with the package (empty when it is missing)."""
     path = Path(__file__).with_name("stock_hashes.json")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     files = raw.get("files", {}) if isinstance(raw, dict) else {}
-    return {key: frozenset(value.get("digests", [])) for key, value in files.items()}
+    return files if isinstance(files, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def load_stock_hashes() -> Mapping[str, frozenset[str]]:
+    """The table shipped with the package: file key -> digests of its released versions."""
+    return {key: frozenset(value.get("digests", [])) for key, value in _table_files().items()}
 
 
 @lru_cache(maxsize=1)
 def _stock_names() -> Mapping[str, Mapping[str, frozenset[str]]]:
     """Per file key, the names its released versions use (includes, site./page. keys, tags)."""
-    path = Path(__file__).with_name("stock_hashes.json")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = raw.get("files", {}) if isinstance(raw, dict) else {}
     return {
         key: {name: frozenset(value.get(name, [])) for name in ("includes", "site", "page")}
-        for key, value in files.items()
+        for key, value in _table_files().items()
     }
 
 
