@@ -110,19 +110,9 @@ def record(kind: str, key: str, value: Any) -> None:
     """Note that the running work read input `kind`/`key`, whose value is `value`."""
     if not _active:
         return
-    name = f"{kind}{SEP}{key}"
-    traces = _active[:]
-    _active.clear()  # computing a fingerprint reads the value: that is not the work's read
-    try:
-        digest = fingerprint(value)
-    except Unfingerprintable as exc:
-        for trace in traces:
-            trace.reasons.append(f"{name}: {exc}")
-        return
-    finally:
-        _active[:] = traces
-    for trace in traces:
-        trace.deps[name] = digest
+    digest = _unrecorded_fingerprint(value, f"{kind}{SEP}{key}: ")
+    if digest is not None:
+        record_fingerprint(kind, key, digest)
 
 
 def record_field(owner: Any, kind: str, name: str, value: Any) -> None:
@@ -135,18 +125,27 @@ def record_field(owner: Any, kind: str, name: str, value: Any) -> None:
         memo = owner.__dict__["_folio_digests"] = {}
     digest = memo.get(name)
     if digest is None:
-        traces = _active[:]
-        _active.clear()
-        try:
-            digest = memo[name] = fingerprint(value)
-        except Unfingerprintable as exc:
-            for trace in traces:
-                trace.reasons.append(f"{kind} {name}: {exc}")
+        digest = _unrecorded_fingerprint(value, f"{kind} {name}: ")
+        if digest is None:
             return
-        finally:
-            _active[:] = traces
-    for trace in _active:
-        trace.deps[f"{kind}{SEP}{name}"] = digest
+        memo[name] = digest
+    record_fingerprint(kind, name, digest)
+
+
+def _unrecorded_fingerprint(value: Any, label: str) -> str | None:
+    """The fingerprint of a value just read, computed with recording paused (computing it
+    reads the value: that is not the work's read); None, with the reason noted in every
+    recording trace, when the value has none."""
+    traces = _active[:]
+    _active.clear()
+    try:
+        return fingerprint(value)
+    except Unfingerprintable as exc:
+        for trace in traces:
+            trace.reasons.append(f"{label}{exc}")
+        return None
+    finally:
+        _active[:] = traces
 
 
 def forget_field(owner: Any, kind: str, name: str) -> None:
