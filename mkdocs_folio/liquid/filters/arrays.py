@@ -13,7 +13,7 @@ import functools
 import hashlib
 import random
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -128,30 +128,34 @@ def _matches(prop: Any, target: Any) -> bool:
 def where(value: Any, prop: Any = None, target: Any = None) -> Any:
     """Items whose `prop` equals `target`, compared as Ruby strings; list values match any."""
     value, prop, target = plain(value), plain(prop), plain(target)
-    if not prop or isinstance(target, (list, tuple, Mapping)):
+    if _not_filtered(value, prop, target):
         return value
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    items = as_list(value)
-    return [
-        item
-        for item, found in zip(items, _properties(value, items, prop), strict=True)
-        if _matches(found, target)
-    ]
+    return list(_matching(value, prop, target))
 
 
 def find(value: Any, prop: Any = None, target: Any = None) -> Any:
     """The first item `where` would return, or nil."""
     value, prop, target = plain(value), plain(prop), plain(target)
-    if not prop or isinstance(target, (list, tuple, Mapping)):
+    if _not_filtered(value, prop, target):
         return value
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+    return next(_matching(value, prop, target), None)
+
+
+def _not_filtered(value: Any, prop: Any, target: Any) -> bool:
+    """Jekyll hands these back as they are: no property, a list or hash target, a scalar."""
+    return (
+        not prop
+        or isinstance(target, (list, tuple, Mapping))
+        or value is None
+        or isinstance(value, (str, int, float, bool))
+    )
+
+
+def _matching(value: Any, prop: Any, target: Any) -> Iterator[Any]:
     items = as_list(value)
     for item, found in zip(items, _properties(value, items, prop), strict=True):
         if _matches(found, target):
-            return item
-    return None
+            yield item
 
 
 def _compare(a: Any, b: Any) -> int:
