@@ -680,35 +680,17 @@ def external_posts(
                     "add `published_date: YYYY-MM-DD`; the post is listed without a date",
                 )
             title = as_text(item.get("title")) or title_from_url(url)
-            meta = LineDict(
-                {
-                    "title": title,
-                    "redirect": url,
-                    "external_source": name,
-                    "description": as_text(item.get("description")),
-                    "categories": categories,
-                    "tags": tags,
-                    "layout": "post",
-                }
-            )
-            front = FrontMatter(meta=meta, body=as_text(item.get("content")))
-            slug, path = place(name, title, index)
             documents.append(
-                Document(
-                    collection="posts",
-                    abs_path=path,
-                    rel_path=f"external/{slugify(name)}/{slug}",
-                    front=front,
-                    slug=slug,
-                    date=date,
+                _external_post(
+                    name,
+                    place(name, title, index),
                     title=title,
                     url=url,
-                    layout="post",
+                    date=date,
                     description=as_text(item.get("description")),
-                    redirect=url,
-                    tags=tags,
+                    body=as_text(item.get("content")),
                     categories=categories,
-                    external_source=name,
+                    tags=tags,
                 )
             )
     if skipped:
@@ -723,6 +705,55 @@ def external_posts(
             "list the posts you want under `posts:` with `url` and `published_date` instead",
         )
     return documents
+
+
+def _external_post(
+    name: str,
+    placed: tuple[str, Path],
+    *,
+    title: str,
+    url: str,
+    date: Any,
+    description: str,
+    body: str,
+    categories: list[str],
+    tags: list[str],
+    liquid_title: str = "",
+    feed_content: str | None = None,
+) -> Document:
+    """One post of an external source: its front matter as al-folio's plugin writes it, and
+    a document that redirects to `url`. `liquid_title`: the title as Liquid prints it, when
+    that differs (a fetched title is escaped text)."""
+    slug, path = placed
+    meta = LineDict(
+        {
+            "title": liquid_title or title,
+            "redirect": url,
+            "external_source": name,
+            "description": description,
+            **({"feed_content": feed_content} if feed_content is not None else {}),
+            "categories": categories,
+            "tags": tags,
+            "layout": "post",
+        }
+    )
+    return Document(
+        collection="posts",
+        abs_path=path,
+        rel_path=f"external/{slugify(name)}/{slug}",
+        front=FrontMatter(meta=meta, body=body),
+        slug=slug,
+        date=date,
+        title=title,
+        liquid_title=liquid_title,
+        url=url,
+        layout="post",
+        description=description,
+        redirect=url,
+        tags=tags,
+        categories=categories,
+        external_source=name,
+    )
 
 
 def _feed_posts(
@@ -745,36 +776,19 @@ def _feed_posts(
         plain_title = plain_text(item.title) or title_from_url(link)
         summary = escape_text(plain_text(item.summary))
         content = escape_text(plain_text(item.content or item.summary))
-        meta = LineDict(
-            {
-                "title": escape_text(plain_title),
-                "redirect": link,
-                "external_source": name,
-                "description": summary,
-                "feed_content": content,
-                "categories": categories,
-                "tags": tags,
-                "layout": "post",
-            }
-        )
-        slug, path = place(name, plain_title, index)
         documents.append(
-            Document(
-                collection="posts",
-                abs_path=path,
-                rel_path=f"external/{slugify(name)}/{slug}",
-                front=FrontMatter(meta=meta, body=content),
-                slug=slug,
-                date=item.published,
+            _external_post(
+                name,
+                place(name, plain_title, index),
                 title=plain_title,
                 liquid_title=escape_text(plain_title),
                 url=link,
-                layout="post",
+                date=item.published,
                 description=summary,
-                redirect=link,
-                tags=tags,
+                body=content,
                 categories=categories,
-                external_source=name,
+                tags=tags,
+                feed_content=content,
             )
         )
     if read.error:
