@@ -33,13 +33,14 @@ from mkdocs_folio.adapter.markdown import (
 )
 from mkdocs_folio.adapter.paths import resolve_paths, resolve_root
 from mkdocs_folio.adapter.reporting import Reporter
-from mkdocs_folio.adapter.serve import notice_changes_at_once
+from mkdocs_folio.adapter.serve import IdleCollector, notice_changes_at_once
 from mkdocs_folio.adapter.templates import (
     Fragments,
     TemplateCode,
     TemplateSources,
     ThemeListing,
     track_templates,
+    user_template_folder,
 )
 from mkdocs_folio.adapter.views import (
     PAGE_SPECIFIC_SITE_VIEW,
@@ -124,6 +125,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.template_code = TemplateCode()
         self.template_sources = TemplateSources()
         self.theme_listing = ThemeListing()
+        self.idle = IdleCollector()
         self.fragments = Fragments()
         self.dirty = False
         self.command = "build"
@@ -142,6 +144,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.idle.settle()
         self.reporter.start_build(Path(config.config_file_path or ".").resolve().parent)
         problems = Problems(recorded=True)
         self._check_theme(config)
@@ -220,6 +223,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
+        self.template_code.use_folder(user_template_folder() if self.config.cache else None)
         self.ctx.store = self.store
         self.whole.start_build(self, config.plugins.events, enabled=bool(self.config.cache))
         for feature in self.features:
@@ -707,6 +711,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         self.outputs.finish(self.store)
         self.store.save(ctx.problems, background=self.command == "serve")
+        if self.command == "serve":
+            self.idle.schedule()
         self.reporter.flush(ctx.problems)
         self.reporter.finish()
         trace.use_resolver(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # Builds never fetch `external_sources` feeds from the internet in tests (the starter names
 # medium.com); the feed tests serve theirs on 127.0.0.1 and set `offline: false`.
 os.environ.setdefault("MKDOCS_FOLIO_OFFLINE", "1")
+# Compiled templates go to the user's cache folder (adapter/templates.py): the suite keeps
+# its own, so that it never writes to the home folder of whoever runs it.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="folio-test-user-cache-")
 
 
 def shared_path(*parts: str) -> Path:

@@ -13,7 +13,9 @@ layout or partial renders again exactly the pages that use it.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,25 +23,89 @@ import jinja2
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest, fingerprint
 
-__all__ = ["Fragments", "TemplateCode", "TemplateSources", "ThemeListing", "track_templates"]
+__all__ = [
+    "Fragments",
+    "TemplateCode",
+    "TemplateSources",
+    "ThemeListing",
+    "track_templates",
+    "user_template_folder",
+]
 
 
 class TemplateCode(jinja2.BytecodeCache):
-    """Compiled templates kept in memory across the builds of one process."""
+    """Compiled templates kept in memory across the builds of one process, and on disk
+    across processes in a folder of the user's own (`user_template_folder`).
+
+    Compiling Material's `base.html` and its partials costs a quarter of a second: every
+    `mkdocs build` and every new `mkdocs serve` paid it although the templates never change.
+    Jinja stamps each compiled template with the checksum of its source and its own format
+    and refuses a stamp that differs, so an edited or upgraded template is compiled again.
+    The folder is the user's (`~/.cache`), not the site's build cache: that one may be
+    restored from CI caches shared between branches, and it holds data only, never code.
+    """
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self._folder: Path | None = None
+
+    def use_folder(self, folder: Path | None) -> None:
+        """Where compiled templates are also kept between processes (None: nowhere)."""
+        self._folder = folder if folder is not None and _own_folder(folder) else None
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
+        if code is None and self._folder is not None:
+            try:
+                code = (self._folder / f"{bucket.key}.code").read_bytes()
+            except OSError:
+                code = None
+        if code is None:
+            return
+        try:
+            bucket.bytecode_from_string(code)  # a stamp that differs leaves the bucket empty
+        except Exception:  # a damaged file (cut short, overwritten): compile it again
+            bucket.reset()
+            self._code.pop(bucket.key, None)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._folder is not None:
+            _write_atomically(self._folder / f"{bucket.key}.code", code)
 
     def clear(self) -> None:
         self._code.clear()
+
+
+def user_template_folder() -> Path:
+    """`$XDG_CACHE_HOME/mkdocs-folio/templates-<jinja version>` (`~/.cache` by default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mkdocs-folio" / f"templates-{jinja2.__version__}"
+
+
+def _own_folder(folder: Path) -> bool:
+    """The folder exists (made if need be, private) and only this user can write to it:
+    compiled code is run, so a folder others can write to is never read."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stat = os.stat(folder)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and stat.st_uid != getuid():
+        return False
+    return not stat.st_mode & 0o022
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Two builds at once each write a whole file; a reader never sees half of one."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:  # a full or read-only disk: the templates are compiled next time
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 class TemplateSources:

@@ -22,8 +22,12 @@ sys.path.insert(0, str(REPO / "bench"))
 from sitegen import EDITS, generate
 
 
-def mkdocs(site: Path, *args: str, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+def mkdocs(
+    site: Path, *args: str, config: str = "mkdocs.yml", user_cache: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if user_cache is not None:
+        env["XDG_CACHE_HOME"] = str(user_cache)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", config, *args],
         cwd=site,
@@ -58,6 +62,20 @@ def files_and_times(folder: Path) -> dict[str, int]:
         for p in folder.rglob("*")
         if p.is_file()
     }
+
+
+def test_compiled_templates_are_kept_in_the_users_cache_folder(site, tmp_path):
+    user = tmp_path / "user"
+    done = mkdocs(site, user_cache=user)
+    assert done.returncode == 0, done.stderr[-3000:]
+    kept = sorted(user.glob("mkdocs-folio/templates-*/*.code"))
+    assert len(kept) > 10  # Material's base, its partials, folio's layouts
+    assert not list((site / ".cache").rglob("*.code"))  # the site's cache holds data only
+    first = (site / "_site/index.html").read_text()
+    shutil.rmtree(site / ".cache")
+    done = mkdocs(site, user_cache=user)  # the site built again from the compiled templates
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (site / "_site/index.html").read_text() == first
 
 
 def test_a_second_build_writes_the_same_site_and_touches_nothing_it_need_not(site, tmp_path):
@@ -202,9 +220,10 @@ def test_another_plugin_on_page_markdown_still_sees_every_ordinary_page(site):
 
 def test_cache_false_keeps_no_cache_and_builds_the_same_site(site, tmp_path):
     name = with_options(site, "mkdocs-off.yml", "      cache: false\n")
-    done = mkdocs(site, config=name)
+    done = mkdocs(site, config=name, user_cache=tmp_path / "user")
     assert done.returncode == 0, done.stderr[-3000:]
     assert not (site / ".cache/mkdocs-folio/build.sqlite").exists()
+    assert not list((tmp_path / "user").rglob("*.code"))  # no compiled templates either
     reference = tmp_path / "cold"
     cold(site, reference)
     assert differences(site / "_site", reference) == []

@@ -24,3 +24,57 @@ def test_native_events_move_the_watches_and_shorten_the_quiet_wait(tmp_path):
     finally:
         server.observer.stop()
         server.server_close()
+
+
+def test_idle_collection_frees_cycles_and_freezes_what_is_left(monkeypatch):
+    import gc
+    import time
+    import weakref
+
+    from mkdocs_folio.adapter import serve
+
+    monkeypatch.setattr(serve, "IDLE_DELAY", 0.01)
+
+    class Node:
+        pass
+
+    collector = serve.IdleCollector()
+    try:
+        node = Node()
+        node.self = node  # a cycle: only the collector frees it
+        gone = weakref.ref(node)
+        del node
+        collector.schedule()
+        deadline = time.monotonic() + 10
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        collector.settle()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0  # the next rebuild's collections skip all of it
+
+        later = Node()
+        later.self = later  # garbage made after the freeze is freed by the next idle time
+        gone = weakref.ref(later)
+        del later
+        collector.schedule()
+        while gone() is not None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        collector.settle()  # waits for the collection under way to freeze
+        assert gone() is None
+        assert gc.get_freeze_count() > 0
+    finally:
+        collector.settle()
+        gc.unfreeze()
+
+
+def test_a_build_that_starts_cancels_the_idle_collection(monkeypatch):
+    import gc
+
+    from mkdocs_folio.adapter import serve
+
+    monkeypatch.setattr(serve, "IDLE_DELAY", 30)
+    collector = serve.IdleCollector()
+    before = gc.get_freeze_count()
+    collector.schedule()
+    collector.settle()
+    assert gc.get_freeze_count() == before
