@@ -68,9 +68,11 @@ class WholePages:
         key = _key(STAGE, plugin.build_digest, src_uri, page.file.url, source, page.meta, variables)
         if key is None:
             return False
-        kept = plugin.store.get(STAGE, key)
+        # Shared: decoded once per `mkdocs serve` session (a long page's HTML is megabytes of
+        # JSON); only `page.meta` is handed out to be changed, so it is copied.
+        kept = plugin.store.get(STAGE, key, shared=True)
         if kept is not None and ctx.resolver.still_valid(kept["deps"]):
-            page.meta = kept["meta"]
+            page.meta = copy.deepcopy(kept["meta"])
             for feature in plugin.features:
                 feature.import_page(ctx, src_uri, kept["features"].get(feature.name))
             _replay(plugin, kept)
