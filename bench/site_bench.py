@@ -12,8 +12,9 @@ floor for what an engine needs on this machine.
 For each scale it prints one table:
 
 - bare Jekyll, Hugo, folio cold (a new folder: no cache, no output, no compiled templates
-  in the user's cache folder) and folio warm (the same folder built again, nothing changed): each the fastest of `--repeat` runs, interleaved, so
-  that a noisy machine slows all of them alike;
+  in the user's cache folder) and folio warm (the same folder built again, nothing
+  changed): each the fastest of `--repeat` runs, interleaved, so that a noisy machine slows
+  all of them alike;
 - `mkdocs serve`: for each kind of edit a user makes (`sitegen.EDITS`), the time from saving
   the file to the served page showing the change, measured as a browser sees it: the live
   reload signal, then the page fetched again; edits a second apart, as a person makes them;
