@@ -22,6 +22,7 @@ import jinja2
 
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest, fingerprint
+from mkdocs_folio.site.textfile import write_whole
 
 __all__ = [
     "Fragments",
@@ -71,7 +72,9 @@ class TemplateCode(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code[bucket.key] = bucket.bytecode_to_string()
         if self._folder is not None:
-            _write_atomically(self._folder / f"{bucket.key}.code", code)
+            # A full or read-only disk: the template is compiled again next time.
+            with contextlib.suppress(OSError):
+                write_whole(self._folder / f"{bucket.key}.code", code)
 
     def clear(self) -> None:
         self._code.clear()
@@ -95,17 +98,6 @@ def _own_folder(folder: Path) -> bool:
     if getuid is not None and stat.st_uid != getuid():
         return False
     return not stat.st_mode & 0o022
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Two builds at once each write a whole file; a reader never sees half of one."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:  # a full or read-only disk: the templates are compiled next time
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 class TemplateSources:

@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, TreeBuilder
 
+from mkdocs_folio.site.textfile import write_whole
+
 __all__ = [
     "FeedError",
     "FeedItem",
@@ -302,9 +304,7 @@ class FeedStore:
         try:
             paths[0].parent.mkdir(parents=True, exist_ok=True)
             if not (paths[0].is_file() and paths[0].read_bytes() == data):
-                temporary = paths[0].with_suffix(".tmp")
-                temporary.write_bytes(data)
-                temporary.replace(paths[0])
+                write_whole(paths[0], data)
             fetched = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             paths[1].write_text(json.dumps({"url": url, "fetched": fetched}), encoding="utf-8")
         except OSError:

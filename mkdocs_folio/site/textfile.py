@@ -4,10 +4,15 @@ Files saved by older editors on Windows are often Latin-1 or cp1252. Jekyll refu
 MkDocs dies with a `UnicodeDecodeError` traceback. We read them anyway, as Latin-1 (every
 byte is a character, so nothing the user wrote is dropped), and report the line of the first
 byte that is not UTF-8, so the user can find it and re-save the file.
+
+What folio keeps for later builds (a feed's last copy, compiled templates) is written whole
+(`write_whole`), so that a reader never finds half a file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from mkdocs_folio.problems import Problems
@@ -51,3 +56,17 @@ def is_utf8(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return True
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `path` through a file of this process's own beside it, then rename it: two
+    builds at once each write a whole file, and a reader never sees half of one. Raises
+    `OSError` (leaving nothing behind) when the folder cannot be written."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
