@@ -42,12 +42,7 @@ from mkdocs_folio.adapter.templates import (
     track_templates,
     user_template_folder,
 )
-from mkdocs_folio.adapter.views import (
-    PAGE_SPECIFIC_SITE_VIEW,
-    SiteView,
-    build_page_view,
-    build_site_view,
-)
+from mkdocs_folio.adapter.views import build_page_view, build_site_view
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import fingerprint
 from mkdocs_folio.cache.store import CacheStore
@@ -549,24 +544,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def template_digest(self, env: Any, nav: Navigation) -> str:
         """What every page's layout reads besides the page (computed once per build): the
-        build fingerprint, the site-wide values of the chrome (head, navbar, footer), the
-        navigation and the names the environment offers."""
+        build fingerprint, the navigation and the names the environment offers. The
+        site-wide values of the chrome are not in it: each page notes those it reads, inside
+        its fragments or outside (`SiteView` records every read), so a changed footer text
+        changes only the footer of every page (render/splice.py)."""
         if self._template_digest is None:
-            view = self.ctx.site_view if self.ctx is not None else None
-            chrome = (
-                {
-                    name: getattr(view, name)
-                    for name in SiteView.__dataclass_fields__
-                    if name not in PAGE_SPECIFIC_SITE_VIEW
-                }
-                if view is not None
-                else None
-            )
             with trace.paused():
                 self._template_digest = fingerprint(
                     [
                         self.build_digest,
-                        chrome,
                         nav_outline(nav.items),
                         sorted(env.globals),
                         sorted(env.filters),

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from mkdocs_folio.cache import trace
-from mkdocs_folio.cache.fingerprint import digest, fingerprint
+from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
 from mkdocs_folio.site.textfile import write_whole
 
 __all__ = [
+    "Fragment",
     "Fragments",
     "TemplateCode",
     "TemplateSources",
@@ -239,6 +241,21 @@ def _mtime(folder: str) -> int:
         return -1
 
 
+@dataclass
+class Fragment:
+    """One rendering of a part of the layout, with what rendering it read and did."""
+
+    text: str
+    deps: dict[str, str]
+    effects: list[Any]
+    reasons: list[str]
+    key: str | None
+    """The fingerprint of the part's name and key (None when the key has none)."""
+    clean: bool
+    """It reported nothing and did nothing but read: another page can take its text."""
+    text_digest: str = ""
+
+
 class Fragments:
     """Parts of the layout that are the same on many pages (the head's links, Material's
     configuration script, the navbar, the footer), rendered once per build for each value
@@ -246,24 +263,67 @@ class Fragments:
 
     What the first rendering read (templates, site-wide values) is noted again for every
     page that gets the kept fragment, so a page reused later still depends on all of it.
+    While a page renders (`begin_page`), its reads inside fragments are kept out of the
+    trace it passes (its `outer` reads) and the fragments it used are listed: a page whose
+    outer reads are unchanged differs from its last rendering only in those fragments, and
+    is made by putting their new texts in place of the old (render/splice.py).
     """
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[Any, ...], tuple[str, dict[str, str], list[Any]]] = {}
+        self._kept: dict[tuple[Any, ...], Fragment] = {}
+        self._by_key: dict[str, Fragment] = {}
+        self._page: list[Fragment] | None = None
+        self._outer: trace.Trace | None = None
+        self._depth = 0
 
     def clear(self) -> None:
         self._kept.clear()
+        self._by_key.clear()
+
+    def get(self, key: str) -> Fragment | None:
+        """The fragment rendered in this build under this key fingerprint, if any."""
+        return self._by_key.get(key)
+
+    def begin_page(self, outer: trace.Trace) -> None:
+        self._page = []
+        self._outer = outer
+
+    def end_page(self) -> list[Fragment]:
+        """The fragments the page used at its top level, in the order it used them."""
+        used = self._page or []
+        self._page = None
+        self._outer = None
+        return used
 
     def __call__(self, *key: Any, caller: Any) -> str:
         kept = self._kept.get(key)
         if kept is None:
             work = trace.Trace()
-            with trace.recording(work):
-                text = caller()
-            kept = self._kept[key] = (text, work.deps, work.effects)
-            if work.reasons:
-                for reason in work.reasons:
-                    trace.uncacheable(reason)
+            self._depth += 1
+            try:
+                with trace.excluding(self._outer), trace.recording(work):
+                    text = caller()
+            finally:
+                self._depth -= 1
+            kept = self._keep(key, text, work)
         else:
-            trace.merge_into_active(kept[1], kept[2])
-        return kept[0]
+            with trace.excluding(self._outer):
+                trace.merge_into_active(kept.deps, kept.effects)
+                for reason in kept.reasons:
+                    trace.uncacheable(reason)
+        if self._page is not None and self._depth == 0:
+            self._page.append(kept)
+        return kept.text
+
+    def _keep(self, key: tuple[Any, ...], text: str, work: trace.Trace) -> Fragment:
+        try:
+            with trace.paused():
+                named: str | None = fingerprint(list(key))
+        except Unfingerprintable:
+            named = None
+        clean = named is not None and not (work.effects or work.problems or work.reasons)
+        fragment = Fragment(text, work.deps, work.effects, work.reasons, named, clean, digest(text))
+        self._kept[key] = fragment
+        if named is not None:
+            self._by_key[named] = fragment
+        return fragment

@@ -70,9 +70,6 @@ class SiteView:
 
 
 _SITE_VIEW_FIELDS = frozenset(SiteView.__dataclass_fields__)
-PAGE_SPECIFIC_SITE_VIEW = frozenset({"socials", "contact_note"})
-"""The site-wide values only some pages show (the about page); every other one is part of
-every page's chrome (head, navbar, footer)."""
 
 
 def build_site_view(

@@ -29,6 +29,7 @@ __all__ = [
     "Trace",
     "depend",
     "effect",
+    "excluding",
     "is_recording",
     "merge_into_active",
     "problem",
@@ -100,6 +101,21 @@ def paused() -> Iterator[None]:
     """Stop recording for a while: reads done to compute a key are not the work's inputs."""
     saved = _active[:]
     _active.clear()
+    try:
+        yield
+    finally:
+        _active[:] = saved
+
+
+@contextmanager
+def excluding(trace: Trace | None) -> Iterator[None]:
+    """Keep recording into every active trace but `trace` for a while: a part of a page
+    whose reads the page notes apart (adapter/templates.py `Fragments`)."""
+    if trace is None or not any(active is trace for active in _active):
+        yield
+        return
+    saved = _active[:]
+    _active[:] = [active for active in saved if active is not trace]
     try:
         yield
     finally:

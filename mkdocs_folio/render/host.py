@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from mkdocs_folio.adapter.markdown import PageMarkdown
+    from mkdocs_folio.adapter.templates import Fragments
     from mkdocs_folio.cache.store import CacheStore
     from mkdocs_folio.features.base import BuildContext, Feature
     from mkdocs_folio.render.outputs import OutputKeeper
@@ -33,6 +34,7 @@ class PageHost(Protocol):
     build_digest: str
     page_markdown: PageMarkdown | None
     stashes: dict[str, Any]
+    fragments: Fragments
 
     @property
     def workers(self) -> int: ...

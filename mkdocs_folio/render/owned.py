@@ -27,11 +27,13 @@ from mkdocs_folio.adapter.files import (
     write_page,
 )
 from mkdocs_folio.render.pages import (
+    Rendered,
     apply_entry,
     held_logs,
     probe_page,
     quiet_logs,
     render_page,
+    splice_page,
 )
 from mkdocs_folio.render.workers import RenderPool
 
@@ -49,6 +51,9 @@ class OwnedPages:
     def __init__(self) -> None:
         self.files: list[OwnedFile] = []
         self.todo: list[OwnedFile] = []
+        self.jobs: list[tuple[int, OwnedFile, Rendered | None]] = []
+        self.done: dict[int, Any] = {}
+        """Results of pages rendered before the workers started, by index in `todo`."""
         self.pool: RenderPool | None = None
 
     def take(self, files: Files) -> None:
@@ -78,38 +83,62 @@ class OwnedPages:
         nav: Navigation,
     ) -> None:
         """Right after navigation: find the pages that changed, and start rendering them on
-        the other cores while MkDocs renders its own pages (render/workers.py)."""
+        the other cores while MkDocs renders its own pages (render/workers.py).
+
+        A page whose reads changed only inside its navbar or footer is spliced, not
+        rendered (render/splice.py): the first such page with fragments this build has not
+        rendered yet is rendered here first, so that every process has their new texts."""
         ctx = plugin.ctx
         assert ctx is not None
         self.pool = None
+        self.done = {}
         pages = all_pages(files, self.files)
         post_page = other_post_page_handlers(config, plugin)
         keeper = plugin.outputs
         todo: list[OwnedFile] = []
-        for file in self.files:
-            if file.page is None:
-                continue
-            reused = probe_page(plugin, file.page, env, nav)
-            if (
-                reused is not None
-                and not post_page
-                and keeper.is_current(file.dest_uri, reused.html_key, file.abs_dest_path)
-            ):
-                continue  # unchanged, and last build wrote this very HTML there
-            todo.append(file)
-        self.todo = todo
-        if not todo:
-            return
+        jobs: list[tuple[int, OwnedFile, Rendered | None]] = []
 
-        def render_one(file: OwnedFile) -> tuple[str, dict[str, Any], Any]:
+        def render_one(job: tuple[int, OwnedFile, Rendered | None]) -> tuple[str, dict, Any]:
+            _index, file, probed = job
             assert file.page is not None
-            rendered = render_page(plugin, file.page, env, config, files, nav, pages)
+            rendered = splice_page(plugin, file.page, probed) if probed is not None else None
+            if rendered is None:
+                rendered = render_page(plugin, file.page, env, config, files, nav, pages)
             output = rendered.html or ""
             for handler in post_page:
                 output = handler(output, page=file.page, config=config)
             written = write_page(file.page, output) and not post_page
             on_disk = keeper.on_disk(file.abs_dest_path) if written else None
             return rendered.html_key, rendered.entry or {}, on_disk
+
+        for file in self.files:
+            if file.page is None:
+                continue
+            probed = probe_page(plugin, file.page, env, nav)
+            current = probed is not None and keeper.is_current(
+                file.dest_uri, probed.html_key, file.abs_dest_path
+            )
+            if probed is not None and probed.reused and current and not post_page:
+                continue  # unchanged, and last build wrote this very HTML there
+            splice = probed if probed is not None and not probed.reused else None
+            if splice is not None and (post_page or not current):
+                splice = None
+            job = (len(todo), file, splice)
+            todo.append(file)
+            if splice is not None and not self._fragments_ready(plugin, splice):
+                # Reported in page order with the rest (`finish`).
+                ctx.problems.held = True
+                try:
+                    with held_logs():
+                        self.done[job[0]] = render_one((job[0], file, None))
+                finally:
+                    ctx.problems.held = False
+            else:
+                jobs.append(job)
+        self.todo = todo
+        self.jobs = jobs
+        if not jobs:
+            return
 
         def in_child() -> None:
             plugin.store.after_fork()
@@ -118,7 +147,7 @@ class OwnedPages:
 
         # Other plugins' page hooks may keep state of their own: then one process does all.
         self.pool = RenderPool(
-            todo,
+            jobs,
             render_one,
             workers=1 if post_page else plugin.workers,
             entries_made=plugin.store.new_entries,
@@ -126,22 +155,34 @@ class OwnedPages:
         )
         self.pool.start()
 
+    @staticmethod
+    def _fragments_ready(plugin: PageHost, probed: Rendered) -> bool:
+        """Whether this build rendered every fragment the page needs for a splice."""
+        assert probed.entry is not None
+        return all(plugin.fragments.get(span[0]) is not None for span in probed.entry["fragments"])
+
     def finish(self, plugin: PageHost) -> None:
         """At `on_env`: render what the workers have not, then report every page in order."""
         ctx = plugin.ctx
         pool = getattr(self, "pool", None)
-        if ctx is None or pool is None:
+        done: dict[int, Any] = getattr(self, "done", {})
+        if ctx is None or (pool is None and not done):
             return
         self.pool = None
-        ctx.problems.held = True
-        try:
-            with held_logs():
-                results, entries, missing = pool.finish()
-                for index in missing:
-                    results[index] = pool.render(pool.jobs[index])
-        finally:
-            ctx.problems.held = False
-        plugin.store.add_entries(entries)
+        self.done = {}
+        results = dict(done)
+        if pool is not None:
+            ctx.problems.held = True
+            try:
+                with held_logs():
+                    by_job, entries, missing = pool.finish()
+                    for index in missing:
+                        by_job[index] = pool.render(pool.jobs[index])
+            finally:
+                ctx.problems.held = False
+            plugin.store.add_entries(entries)
+            for index, result in by_job.items():
+                results[pool.jobs[index][0]] = result
         keeper = plugin.outputs
         for index, file in enumerate(self.todo):
             assert file.page is not None

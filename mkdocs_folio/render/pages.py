@@ -35,6 +35,7 @@ from mkdocs_folio.cache import codec, trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
 from mkdocs_folio.cache.trace import Trace
 from mkdocs_folio.problems import Problem
+from mkdocs_folio.render import splice
 from mkdocs_folio.render.deps import RecordingFiles
 
 if TYPE_CHECKING:
@@ -50,7 +51,15 @@ if TYPE_CHECKING:
 
 codec.register(Problem)
 
-__all__ = ["Rendered", "apply_entry", "held_logs", "probe_page", "quiet_logs", "render_page"]
+__all__ = [
+    "Rendered",
+    "apply_entry",
+    "held_logs",
+    "probe_page",
+    "quiet_logs",
+    "render_page",
+    "splice_page",
+]
 
 
 @dataclass
@@ -71,18 +80,59 @@ def probe_page(
     plugin: PageHost, page: Page, env: jinja2.Environment, nav: Navigation
 ) -> Rendered | None:
     """A page whose inputs and traced reads are all what they were when it was last
-    rendered: taken back (the features' notes, its warnings) without rendering it. None
-    when it must be rendered."""
+    rendered: taken back (the features' notes, its warnings) without rendering it. A page
+    whose reads changed only inside its layout's fragments (the navbar, the footer) comes
+    back not reused, with its entry, for `splice_page`. None when it must be rendered."""
     ctx = plugin.ctx
     assert ctx is not None and ctx.resolver is not None
     source = ctx.pages[page.file.src_uri]
     page.meta = plugin.meta_for(source)
     key = page_key(plugin, page, source, plugin.liquid_extras(page, source), env, nav)
     kept = plugin.store.get("page", key, shared=True) if key else None
-    if kept is None or not ctx.resolver.still_valid(kept["deps"]):
+    if kept is None:
         return None
-    _reuse_page(plugin, page, kept)
-    return Rendered(None, kept["html"], reused=True, key=key)
+    if ctx.resolver.still_valid(kept["deps"]):
+        _reuse_page(plugin, page, kept)
+        return Rendered(None, kept["html"], reused=True, key=key)
+    if kept.get("fragments") and _outer_valid(plugin, kept):
+        if kept.get("body"):
+            plugin.store.keep("body", kept["body"])
+        return Rendered(None, kept["html"], reused=False, key=key, entry=kept)
+    return None
+
+
+def _outer_valid(plugin: PageHost, kept: dict[str, Any]) -> bool:
+    """Whether every read the page made outside its fragments is unchanged."""
+    ctx = plugin.ctx
+    assert ctx is not None and ctx.resolver is not None
+    deps = kept["deps"]
+    fingerprint_of = ctx.resolver.fingerprint_of
+    return all(fingerprint_of(name) == deps.get(name) for name in kept.get("outer", ()))
+
+
+def splice_page(plugin: PageHost, page: Page, probed: Rendered) -> Rendered | None:
+    """The page's last HTML with its fragments' texts of this build in place of the old
+    (render/splice.py), kept as a whole page rendering would be; None when that cannot be
+    done and the page must be rendered."""
+    kept, key = probed.entry, probed.key
+    if kept is None or key is None:
+        return None
+    try:
+        with open(page.file.abs_dest_path, encoding="utf-8") as handle:
+            old = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    made = splice.replace(old, kept["fragments"], plugin.fragments)
+    if made is None:
+        return None
+    html, spans, used = made
+    deps = {name: kept["deps"][name] for name in kept["outer"]}
+    for fragment in used:
+        deps.update(fragment.deps)
+    html_key = digest(html)
+    entry = {**kept, "deps": deps, "fragments": spans, "html": html_key}
+    plugin.store.put("page", key, entry)
+    return Rendered(html, html_key, False, key, entry, True)
 
 
 def render_page(
@@ -106,10 +156,16 @@ def render_page(
         extras = {name: value for name, value in variables.items() if name != "page"}
         key = page_key(plugin, page, source, extras, env, nav)
         work = Trace()
-        with captured_logs() as logs, trace.recording(work):
+        outer = Trace()  # what the page read outside its layout's fragments
+        with captured_logs() as logs, trace.recording(work), trace.recording(outer):
             body_key, features = render_body(plugin, page, source, variables, files)
-            html = render_template(plugin, page, env, config, nav, pages)
+            plugin.fragments.begin_page(outer)
+            try:
+                html = render_template(plugin, page, env, config, nav, pages)
+            finally:
+                used = plugin.fragments.end_page()
         html_key = digest(html)
+        spans = splice.locate(html, used)
         entry = {
             "deps": work.deps,
             "problems": work.problems,
@@ -122,6 +178,8 @@ def render_page(
                 if feature.after_render
             },
             "html": html_key,
+            "fragments": spans,
+            "outer": sorted(outer.deps) if spans else [],
         }
         reusable = bool(key) and work.reusable
         if reusable:

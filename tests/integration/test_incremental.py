@@ -103,3 +103,44 @@ def test_every_edit_rebuilds_to_what_a_cold_build_makes(bench_site: Path, tmp_pa
         if diff:
             failures.append(f"{edit.name}: " + "; ".join(diff[:8]))
     assert not failures, "\n".join(failures)
+
+
+def test_a_chrome_only_edit_splices_pages_instead_of_rendering_them(tmp_path, monkeypatch):
+    """A footer text changes the footer of every page and nothing else: the pages folio
+    owns get their new footer put into their last HTML (render/splice.py), and the site is
+    still what a cold build makes."""
+    from mkdocs_folio.render import owned
+
+    site = generate(tmp_path / "gen", posts=20, news=6, projects=3, entries=10)["folio"]
+    (site / "mkdocs.yml").write_text(
+        (site / "mkdocs.yml").read_text().replace("  - folio\n", "  - folio:\n      workers: 1\n")
+    )
+    out = tmp_path / "serve"
+    serve_rebuild(site, out)
+    counts = {"spliced": 0, "rendered": 0}
+    real_splice, real_render = owned.splice_page, owned.render_page
+
+    def counting_splice(*args: Any) -> Any:
+        made = real_splice(*args)
+        counts["spliced"] += made is not None
+        return made
+
+    def counting_render(*args: Any) -> Any:
+        counts["rendered"] += 1
+        return real_render(*args)
+
+    monkeypatch.setattr(owned, "splice_page", counting_splice)
+    monkeypatch.setattr(owned, "render_page", counting_render)
+    for number in (1, 2):
+        counts.update(spliced=0, rendered=0)
+        config = site / "_config.yml"
+        lines = [line for line in config.read_text().split("\n") if "footer_text" not in line]
+        config.write_text("\n".join(lines) + f"\nfooter_text: Spliced footer {number}\n")
+        serve_rebuild(site, out)
+        post = next((out / "blog").rglob("index.html")).read_text(encoding="utf-8")
+        assert f"Spliced footer {number}" in post
+        assert counts["spliced"] >= 20, counts  # every post at least
+        assert counts["rendered"] <= 8, counts  # one per kind of navbar, to make the fragments
+        reference = tmp_path / f"cold-{number}"
+        cold_build(site, reference)
+        assert differences(out, reference) == []
