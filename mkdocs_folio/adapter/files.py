@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from mkdocs import utils
 from mkdocs.structure.files import File, Files
+
+from mkdocs_folio.site.textfile import overwrite
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -64,10 +65,11 @@ def all_pages(files: Files, owned: Iterable[OwnedFile]) -> list[File]:
 
 
 def write_page(page: Page, output: str) -> bool:
-    """Write a page's HTML as MkDocs does (an empty result writes nothing)."""
+    """Write a page's HTML as MkDocs does (an empty result writes nothing), over the old
+    file in place (site/textfile.py `overwrite`)."""
     if not output.strip():
         return False
-    utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    overwrite(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
     return True
 
 
