@@ -54,6 +54,16 @@ def loads(text: str) -> Any:
 
 
 def _encode(value: Any) -> Any:
+    # The exact JSON types first: they are nearly every value, and a str subclass (a
+    # Markup) or a dict subclass (a LineDict) must still take the general way below.
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        if all(type(k) is str for k in value) and TAG not in value:
+            return {k: _encode(v) for k, v in value.items()}
+    elif kind is list:
+        return [_encode(item) for item in value]
     if value is None or isinstance(value, (bool, int, float)):
         if isinstance(value, float) and value != value:  # NaN
             return {TAG: "float", "v": "nan"}

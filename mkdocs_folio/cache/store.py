@@ -148,6 +148,11 @@ class CacheStore:
             self._decoded[slot] = value
         return value
 
+    def is_plain(self, stage: str, key: str) -> bool:
+        """Whether the entry kept under `(stage, key)` holds only JSON's own types (its text
+        says so): a value made from it with more of them can be `put` with `plain`."""
+        return self._memory.get((stage, key), "")[:1] == "P"
+
     def put(
         self, stage: str, key: str, value: Any, *, plain: bool = False, later: bool = False
     ) -> None:

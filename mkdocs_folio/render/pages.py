@@ -131,7 +131,9 @@ def splice_page(plugin: PageHost, page: Page, probed: Rendered) -> Rendered | No
         deps.update(fragment.deps)
     html_key = digest(html)
     entry = {**kept, "deps": deps, "fragments": spans, "html": html_key}
-    plugin.store.put("page", key, entry)
+    # Text keys and values, lists of text and numbers: what it adds to the kept entry is
+    # plain, so it is when the kept entry was.
+    plugin.store.put("page", key, entry, plain=plugin.store.is_plain("page", key))
     return Rendered(html, html_key, False, key, entry, True)
 
 

@@ -173,3 +173,16 @@ def test_a_background_save_writes_on_its_own_after_its_delay(tmp_path, monkeypat
     store.wait()
     other, _ = reopened(tmp_path)
     assert other.get("page", "p") == {"deps": {}}
+
+
+def test_an_entry_of_json_types_only_is_known_plain_after_a_round_trip(tmp_path):
+    from datetime import date
+
+    saved(
+        tmp_path, {("page", "plain"): {"deps": {"a": "1"}}, ("page", "dated"): [date(2026, 1, 2)]}
+    )
+    store, _ = reopened(tmp_path)
+    assert store.get("page", "plain") and store.get("page", "dated")
+    assert store.is_plain("page", "plain")
+    assert not store.is_plain("page", "dated")  # a date needs its tag back
+    assert not store.is_plain("page", "never kept")
