@@ -23,7 +23,28 @@ from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.config import as_bool
 from mkdocs_folio.site.yamlfile import line_of
 
-__all__ = ["BibSettings", "CoauthorLink", "Venue", "bib_settings", "details_key", "with_details"]
+__all__ = [
+    "CONFIG_KEYS",
+    "BibSettings",
+    "CoauthorLink",
+    "Venue",
+    "bib_settings",
+    "details_key",
+    "with_details",
+]
+
+CONFIG_KEYS = (
+    "scholar",
+    "max_author_limit",
+    "more_authors_animation_delay",
+    "filtered_bibtex_keywords",
+    "enable_publication_thumbnails",
+    "enable_publication_badges",
+    "badges",
+    "enable_video_embedding",
+)
+"""Every key of `_config.yml` that `bib_settings` reads: a rendered entry depends on these
+and on no other (features/publications.py `bib_fingerprint`; a test holds the reader to it)."""
 
 
 _COLOR_RE = re.compile(

@@ -40,6 +40,7 @@ from mkdocs_folio.bib import (
 )
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
 from mkdocs_folio.bib.pagespec import read_page_bibliography
+from mkdocs_folio.bib.settings import CONFIG_KEYS as SETTINGS_KEYS
 from mkdocs_folio.bib.view import details_key, local_files, with_details
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest
@@ -55,6 +56,10 @@ from mkdocs_folio.site.pages import SourcePage
 
 LIST_TEMPLATE = "partials/folio/bib/list.html"
 SEARCH_TEMPLATE = "partials/folio/bib/search.html"
+CONFIG_KEYS = (*SETTINGS_KEYS, "bib_search", "publication_pages", "url", "baseurl")
+"""The keys of `_config.yml` that drawing publications reads: the settings' (`scholar`
+among them: the bib files, the default query), the search box, per-paper pages, the
+site's address (a paper page's meta tags)."""
 TEMPLATES = ("bib",)  # the entry templates this theme has (jekyll-scholar's -T/--template)
 _CITED_MARK = "<!--folio-cited-bibliography:{}-->"
 BUILD_TIMING = "(build)"
@@ -268,7 +273,10 @@ class PublicationsFeature(Feature):
                 if ctx.store is not None:
                     ctx.store.put("bib-list", key, kept, plain=True, later=True)
         if key:
+            # A page reused whole later still uses this list: its reuse keeps the entry
+            # (`replay_effect`), or the next edit would find it forgotten.
             self._used_keys.add(key)
+            trace.effect("bib-list", key)
         timing.views += middle - start
         timing.render += time.perf_counter() - middle
         timing.cpu += time.thread_time() - cpu
@@ -473,8 +481,13 @@ class PublicationsFeature(Feature):
 
     def bib_fingerprint(self, ctx: BuildContext) -> Any:
         """What any rendered entry depends on: every bib file of the site (by content), the
-        settings made from `_config.yml` and `_data/`, the publications page's address."""
+        settings made from `_config.yml` and `_data/`, the publications page's address.
+
+        Only the keys of `_config.yml` that drawing entries reads count (`CONFIG_KEYS`), and
+        of `_data/` what the settings took (co-authors, venues, citations; their fingerprint):
+        a new footer text or a changed social link leaves every publication list as it is."""
         paths = ctx.site.paths
+        raw = ctx.site.config.raw
         files = set(paths.bib_files)
         if paths.bib_dir.is_dir():
             files.update(paths.bib_dir.glob("*.bib"))
@@ -486,8 +499,8 @@ class PublicationsFeature(Feature):
                 contents.append((str(path), None))
         return [
             contents,
-            ctx.site.config.raw,
-            ctx.site.data,
+            {key: raw.get(key) for key in CONFIG_KEYS},
+            self.settings.fingerprint if self.settings is not None else None,
             self.publications_href,
             self.pages.urls,
         ]
@@ -565,6 +578,12 @@ class PublicationsFeature(Feature):
                             entry.line_of(name),
                             f"add the file at {path} or give a full URL; the link is kept",
                         )
+
+    def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
+        if kind == "bib-list":
+            self._used_keys.add(payload)
+            if ctx.store is not None:
+                ctx.store.keep("bib-list", payload)
 
     def post_build(self, ctx: BuildContext) -> None:
         self.check_local_files(ctx)

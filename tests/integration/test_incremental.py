@@ -144,3 +144,44 @@ def test_a_chrome_only_edit_splices_pages_instead_of_rendering_them(tmp_path, mo
         reference = tmp_path / f"cold-{number}"
         cold_build(site, reference)
         assert differences(out, reference) == []
+
+
+def test_publication_settings_in_config_render_the_lists_again(tmp_path, monkeypatch):
+    """Publication lists are kept across a `_config.yml` edit that does not touch how
+    entries are drawn (a footer text), and drawn again for one that does."""
+    from mkdocs_folio.features import publications
+
+    drawn: list[int] = []
+    real_view = publications.bibliography_view
+
+    def counting_view(entries: Any, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(len(entries))
+        return real_view(entries, *args, **kwargs)
+
+    monkeypatch.setattr(publications, "bibliography_view", counting_view)
+    site = generate(tmp_path / "gen", posts=6, news=3, projects=2, entries=12)["folio"]
+    config = site / "_config.yml"
+    base = config.read_text()
+    out = tmp_path / "serve"
+    serve_rebuild(site, out)
+    serve_rebuild(site, out)  # nothing changed: every page, with its lists, reused whole
+    edits = {
+        "footer": "footer_text: A new footer\n",
+        "authors": "max_author_limit: 1\n",
+        "search": "bib_search: false\n",
+        "owner": base.split("scholar:")[1].replace("[Asano]", "[Someone]"),
+    }
+    failures = []
+    for number, (name, added) in enumerate(edits.items(), start=1):
+        text = base.split("scholar:")[0] + "scholar:" + added if name == "owner" else base + added
+        config.write_text(text)
+        drawn.clear()
+        serve_rebuild(site, out)
+        if (name == "footer") != (not drawn):
+            failures.append(f"{name}: lists drawn again: {drawn}")
+        reference = tmp_path / f"cold-{number}"
+        cold_build(site, reference)
+        diff = differences(out, reference)
+        if diff:
+            failures.append(f"{name}: " + "; ".join(diff[:8]))
+    assert not failures, "\n".join(failures)
