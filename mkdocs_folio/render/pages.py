@@ -206,9 +206,7 @@ def apply_entry(plugin: PageHost, page: Page, entry: dict[str, Any], *, effects:
     for name, level, message in entry["logs"]:
         logging.getLogger(name).log(level, "%s", message)
     if effects:
-        for kind, payload in entry["effects"]:
-            for feature in plugin.features:
-                feature.replay_effect(ctx, kind, payload)
+        _redo(plugin, entry["effects"])
 
 
 def page_key(
@@ -342,6 +340,8 @@ def page_html(plugin: PageHost, page: Page, source: SourcePage, html: str) -> st
         source,
     )
     kept = plugin.store.get("page-html", key) if key else None
+    if key:
+        trace.effect(KEEP, ["page-html", key])  # a whole page taken back keeps this too
     if kept is not None and ctx.resolver.still_valid(kept["deps"]):
         plugin.stashes.pop(page.file.src_uri, None)
         page.meta = kept["meta"]
@@ -419,7 +419,21 @@ def _replay(plugin: PageHost, kept: dict[str, Any]) -> None:
         ctx.problems.append(problem)
     for name, level, message in kept["logs"]:
         logging.getLogger(name).log(level, "%s", message)
-    for kind, payload in kept["effects"]:
+    _redo(plugin, kept["effects"])
+
+
+KEEP = "keep"
+"""An effect: the work used a cache entry of its own (`[stage, key]`); reusing the work
+uses it too, so that the build does not forget it (the next change would find it gone)."""
+
+
+def _redo(plugin: PageHost, effects: list[Any]) -> None:
+    ctx = plugin.ctx
+    assert ctx is not None
+    for kind, payload in effects:
+        if kind == KEEP:
+            plugin.store.keep(*payload)
+            continue
         for feature in plugin.features:
             feature.replay_effect(ctx, kind, payload)
 

@@ -185,3 +185,32 @@ def test_publication_settings_in_config_render_the_lists_again(tmp_path, monkeyp
         if diff:
             failures.append(f"{name}: " + "; ".join(diff[:8]))
     assert not failures, "\n".join(failures)
+
+
+def test_a_page_taken_back_whole_keeps_the_html_hooks_it_was_made_with(tmp_path, monkeypatch):
+    """A publications page taken back whole in one build still uses the result of its HTML
+    hooks (the search sections of a long list): after a new post (every MkDocs page depends
+    on the set of files) the page is converted again, and its hooks' result is found."""
+    from mkdocs_folio import plugin as plugin_module
+
+    site = generate(tmp_path / "gen", posts=6, news=3, projects=2, entries=12)["folio"]
+    out = tmp_path / "serve"
+    serve_rebuild(site, out)
+    serve_rebuild(site, out)  # nothing changed: the publications page is taken back whole
+    hooked: list[str] = []
+    real = plugin_module.FolioPlugin.page_html_of
+
+    def counting(self: Any, page: Any, source: Any, html: str) -> str:
+        hooked.append(page.file.src_uri)
+        return real(self, page, source, html)
+
+    monkeypatch.setattr(plugin_module.FolioPlugin, "page_html_of", counting)
+    post = site / "_posts" / "2025-12-31-a-new-post.md"
+    post.write_text("---\nlayout: post\ntitle: New\ndate: 2025-12-31\n---\n\nNew.\n")
+    serve_rebuild(site, out)
+    post.unlink()
+    serve_rebuild(site, out)
+    assert "publications.md" not in hooked, hooked
+    reference = tmp_path / "cold"
+    cold_build(site, reference)
+    assert differences(out, reference) == []
