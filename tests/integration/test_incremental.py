@@ -77,6 +77,12 @@ def differences(left: Path, right: Path) -> list[str]:
     return found
 
 
+def cold_differences(site: Path, out: Path, reference: Path) -> str:
+    """How the rebuilt `out` differs from a cold build of `site` into `reference` ('' if not)."""
+    cold_build(site, reference)
+    return "; ".join(differences(out, reference)[:8])
+
+
 @pytest.fixture(scope="module")
 def bench_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("incremental")
@@ -97,11 +103,9 @@ def test_every_edit_rebuilds_to_what_a_cold_build_makes(bench_site: Path, tmp_pa
         shown = marker in page
         if shown == edit.gone:
             failures.append(f"{edit.name}: '{marker}' {'still' if edit.gone else 'not'} on /{url}")
-        reference = tmp_path / f"cold-{number}"
-        cold_build(bench_site, reference)
-        diff = differences(out, reference)
+        diff = cold_differences(bench_site, out, tmp_path / f"cold-{number}")
         if diff:
-            failures.append(f"{edit.name}: " + "; ".join(diff[:8]))
+            failures.append(f"{edit.name}: {diff}")
     assert not failures, "\n".join(failures)
 
 
@@ -141,9 +145,7 @@ def test_a_chrome_only_edit_splices_pages_instead_of_rendering_them(tmp_path, mo
         assert f"Spliced footer {number}" in post
         assert counts["spliced"] >= 20, counts  # every post at least
         assert counts["rendered"] <= 8, counts  # one per kind of navbar, to make the fragments
-        reference = tmp_path / f"cold-{number}"
-        cold_build(site, reference)
-        assert differences(out, reference) == []
+        assert cold_differences(site, out, tmp_path / f"cold-{number}") == ""
 
 
 def test_publication_settings_in_config_render_the_lists_again(tmp_path, monkeypatch):
@@ -179,11 +181,9 @@ def test_publication_settings_in_config_render_the_lists_again(tmp_path, monkeyp
         serve_rebuild(site, out)
         if (name == "footer") != (not drawn):
             failures.append(f"{name}: lists drawn again: {drawn}")
-        reference = tmp_path / f"cold-{number}"
-        cold_build(site, reference)
-        diff = differences(out, reference)
+        diff = cold_differences(site, out, tmp_path / f"cold-{number}")
         if diff:
-            failures.append(f"{name}: " + "; ".join(diff[:8]))
+            failures.append(f"{name}: {diff}")
     assert not failures, "\n".join(failures)
 
 
@@ -211,6 +211,4 @@ def test_a_page_taken_back_whole_keeps_the_html_hooks_it_was_made_with(tmp_path,
     post.unlink()
     serve_rebuild(site, out)
     assert "publications.md" not in hooked, hooked
-    reference = tmp_path / "cold"
-    cold_build(site, reference)
-    assert differences(out, reference) == []
+    assert cold_differences(site, out, tmp_path / "cold") == ""
