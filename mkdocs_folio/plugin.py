@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_folio.adapter import memory
 from mkdocs_folio.adapter.assets import add_site_files, bundle_theme_assets
 from mkdocs_folio.adapter.buildkey import BuildKey
 from mkdocs_folio.adapter.files import copied_as_is
@@ -134,6 +135,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # whole `mkdocs serve` session instead of creating a new one for every rebuild.
         self.command = command
         self.dirty = dirty
+        memory.release()  # what an earlier build in this process left frozen
+
+    def on_shutdown(self) -> None:
+        # MkDocs is done (`build`, `gh-deploy`, or `serve` stopped): the process exits next.
+        memory.before_exit()
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -697,6 +703,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         self.outputs.finish(self.store)
         self.store.save(ctx.problems, background=self.command == "serve")
+        memory.after_build()
         if self.command == "serve":
             self.idle.schedule()
         self.reporter.flush(ctx.problems)

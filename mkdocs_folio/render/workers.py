@@ -27,6 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs_folio.adapter import memory
+
 __all__ = ["Batch", "RenderPool", "default_workers"]
 
 log = logging.getLogger("mkdocs.plugins.folio")
@@ -90,6 +92,8 @@ class RenderPool:
         self._lock = self._context.Lock() if self._context else None
 
     def start(self) -> None:
+        if self.workers > 1:
+            memory.before_fork()
         for _ in range(1, self.workers):
             read, write = os.pipe()
             pid = os.fork()

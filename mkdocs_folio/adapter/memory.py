@@ -1,0 +1,45 @@
+"""What Python's cycle collector may skip during and after a build.
+
+A process that has built a large site holds millions of long-lived objects: the site model,
+the cache's entries, MkDocs' files and pages. Python's cycle collector walks all of them on
+every full collection, and once more when the interpreter exits. Measured on the bench site
+(1,646 pages, 2026-12-04): that last collection alone took 0.4 s of a 1.8 s warm
+`mkdocs build`, and about 0.5 s of a cold one, for memory the operating system takes back
+anyway.
+
+`gc.freeze()` moves every object alive now into a generation no collection walks. Three
+moments use it:
+
+- before render workers are forked (`before_fork`): the workers' collections do not walk,
+  and so do not copy, the memory they share with the parent (Python's own advice for
+  `fork`), and the parent's collections while it renders its share walk only what it makes;
+- at the end of a build (`after_build`) everything is released again, so that a process
+  that builds many times (`mkdocs serve`, tests) frees what the build left;
+- when MkDocs shuts down after `mkdocs build` or `gh-deploy` (`before_exit`): the exit
+  does not walk the heap. `on_startup` of a next build in the same process releases it
+  (`release`), so nothing stays frozen for good.
+
+Frozen objects that are garbage are freed when they are released, never lost.
+"""
+
+from __future__ import annotations
+
+import gc
+
+__all__ = ["after_build", "before_exit", "before_fork", "release"]
+
+
+def before_fork() -> None:
+    gc.freeze()
+
+
+def after_build() -> None:
+    gc.unfreeze()
+
+
+def before_exit() -> None:
+    gc.freeze()
+
+
+def release() -> None:
+    gc.unfreeze()

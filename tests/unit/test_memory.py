@@ -1,0 +1,81 @@
+"""When the cycle collector may skip what a build holds (adapter/memory.py)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from mkdocs_folio.plugin import FolioPlugin
+from mkdocs_folio.render.workers import MIN_PAGES, RenderPool
+from tests.sitebuilder import build_site, write_files
+
+
+class Node:
+    pass
+
+
+@pytest.fixture(autouse=True)
+def nothing_frozen():
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def test_shutdown_freezes_and_the_next_startup_releases_and_frees():
+    plugin = FolioPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    node = Node()
+    node.self = node  # garbage only the cycle collector frees
+    gone = weakref.ref(node)
+    del node
+    plugin.on_shutdown()
+    assert gc.get_freeze_count() > 0  # the exit's collection walks none of it
+    gc.collect()
+    assert gone() is not None  # frozen: not walked, so not freed yet
+
+    plugin.on_startup(command="build", dirty=False)  # a next build in the same process
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert gone() is None  # released, then freed: never lost
+
+
+def test_forked_workers_see_a_frozen_heap_and_a_build_releases_it():
+    jobs = list(range(2 * MIN_PAGES))
+    pool = RenderPool(
+        jobs, lambda job: job * 2, workers=2, entries_made=dict, in_child=lambda: None
+    )
+    assert pool.workers == 2
+    pool.start()
+    assert gc.get_freeze_count() > 0
+    results, _entries, missing = pool.finish()
+    assert results == {i: i * 2 for i in jobs}
+    assert missing == []
+
+
+def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
+    from mkdocs_folio.adapter import memory
+
+    forks = []
+    freeze = memory.before_fork
+    monkeypatch.setattr(memory, "before_fork", lambda: forks.append(1) or freeze())
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\n"
+            "plugins: [{folio: {workers: 2, cache: false}}]\n",
+            "_config.yml": "title: T\n",
+            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
+            **{
+                f"_posts/2024-01-{day:02d}-p{n}.md": f"---\ntitle: Post {n}\n---\nBody {n}.\n"
+                for n in range(2 * MIN_PAGES + 2)
+                for day in [n % 28 + 1]
+            },
+        },
+    )
+    result = build_site(tmp_path)
+    assert result.error is None
+    assert (result.out / "index.html").exists()
+    assert forks  # the posts were rendered by forked workers
+    assert gc.get_freeze_count() == 0  # `mkdocs serve` and tests build again: nothing stays
