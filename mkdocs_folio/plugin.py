@@ -282,6 +282,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs.put_back()
         self.outputs.active = False
         self.whole.abandon()
+        if self.command != "serve":
+            memory.after_build()
 
     def _on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         ctx = self.ctx
@@ -340,6 +342,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.bundles = bundle_theme_assets(files, config, ctx.theme_dir, self.cache)
         ctx.assets = self.bundles
         self.reporter.flush(problems)
+        memory.after_reading()
         return files
 
     def _check_collisions(self, files: Files, config: MkDocsConfig) -> None:
@@ -703,7 +706,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         self.outputs.finish(self.store)
         self.store.save(ctx.problems, background=self.command == "serve")
-        memory.after_build()
+        if self.command != "serve":  # serve's idle collection releases, frees and freezes
+            memory.after_build()
         if self.command == "serve":
             self.idle.schedule()
         self.reporter.flush(ctx.problems)

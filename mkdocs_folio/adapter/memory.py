@@ -7,14 +7,19 @@ every full collection, and once more when the interpreter exits. Measured on the
 `mkdocs build`, and about 0.5 s of a cold one, for memory the operating system takes back
 anyway.
 
-`gc.freeze()` moves every object alive now into a generation no collection walks. Three
+`gc.freeze()` moves every object alive now into a generation no collection walks. Four
 moments use it:
 
+- once the site is read (`after_reading`, at the end of `on_files`): the site model, the
+  files and the cache's entries live until the build ends, and the collections while pages
+  render stop walking them (0.16 s -> 0.09 s of collections in a warm build);
 - before render workers are forked (`before_fork`): the workers' collections do not walk,
   and so do not copy, the memory they share with the parent (Python's own advice for
   `fork`), and the parent's collections while it renders its share walk only what it makes;
 - at the end of a build (`after_build`) everything is released again, so that a process
-  that builds many times (`mkdocs serve`, tests) frees what the build left;
+  that builds many times (tests, scripts) frees what the build left; `mkdocs serve`
+  leaves that to its idle collection (`adapter/serve.py`), which releases, collects and
+  freezes while the person reads the page;
 - when MkDocs shuts down after `mkdocs build` or `gh-deploy` (`before_exit`): the exit
   does not walk the heap. `on_startup` of a next build in the same process releases it
   (`release`), so nothing stays frozen for good.
@@ -26,7 +31,11 @@ from __future__ import annotations
 
 import gc
 
-__all__ = ["after_build", "before_exit", "before_fork", "release"]
+__all__ = ["after_build", "after_reading", "before_exit", "before_fork", "release"]
+
+
+def after_reading() -> None:
+    gc.freeze()
 
 
 def before_fork() -> None:

@@ -79,3 +79,18 @@ def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
     assert (result.out / "index.html").exists()
     assert forks  # the posts were rendered by forked workers
     assert gc.get_freeze_count() == 0  # `mkdocs serve` and tests build again: nothing stays
+
+
+def test_a_failed_build_releases_what_it_froze():
+    plugin = FolioPlugin()
+    gc.freeze()  # as the build did once its site was read
+    plugin.on_build_error(error=RuntimeError("a plugin failed"))
+    assert gc.get_freeze_count() == 0
+
+
+def test_serve_leaves_the_release_to_its_idle_collection():
+    plugin = FolioPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    gc.freeze()
+    plugin.on_build_error(error=RuntimeError("a plugin failed"))
+    assert gc.get_freeze_count() > 0  # the idle collection releases, collects and freezes
