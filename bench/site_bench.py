@@ -52,14 +52,18 @@ from sitegen import EDITS, generate
 
 SCALE_1 = {"posts": 1000, "news": 300, "projects": 100, "entries": 2000}
 
-# A build in a child process that reports its own peak memory (kilobytes, Linux).
+# A build in a child process that reports its own peak memory (kilobytes, Linux): what
+# `mkdocs build` runs (mkdocs/__main__.py), startup and shutdown events included.
 BUILD = """
 import resource, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 config.plugins.on_startup(command="build", dirty=False)
-build(config)
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print("PEAK", peak)
