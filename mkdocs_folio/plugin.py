@@ -40,6 +40,7 @@ from mkdocs_folio.adapter.templates import (
     TemplateCode,
     TemplateSources,
     ThemeListing,
+    share_compiled_templates,
     track_templates,
     user_template_folder,
 )
@@ -193,6 +194,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         _honour_search_enabled(config, site_config)
         ensure_extensions(config)
         self.theme_listing.install(config.theme)
+        share_compiled_templates(config.theme, self.template_code)
         quiet_link_validation(config)
         watched = [str(path) for path in paths.watched()]
         custom_dir = config.theme.custom_dir

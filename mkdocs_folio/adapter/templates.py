@@ -31,6 +31,7 @@ __all__ = [
     "TemplateCode",
     "TemplateSources",
     "ThemeListing",
+    "share_compiled_templates",
     "track_templates",
     "user_template_folder",
 ]
@@ -56,6 +57,18 @@ class TemplateCode(jinja2.BytecodeCache):
         """Where compiled templates are also kept between processes (None: nowhere)."""
         self._folder = folder if folder is not None and _own_folder(folder) else None
 
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        """Jinja's bucket, under a key that also says how the environment compiles: one
+        cache serves every environment of the theme (MkDocs', folio's, those other plugins
+        make with `theme.get_env()`), and one a plugin configured otherwise (another
+        extension, other delimiters) never gets code compiled for another setting."""
+        key = self.get_cache_key(f"{name}\n{_compile_settings(environment)}", filename)
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is None and self._folder is not None:
@@ -80,6 +93,47 @@ class TemplateCode(jinja2.BytecodeCache):
 
     def clear(self) -> None:
         self._code.clear()
+
+
+def _compile_settings(env: jinja2.Environment) -> str:
+    """The environment's settings that change the code Jinja compiles a template to."""
+    autoescape = env.autoescape if isinstance(env.autoescape, bool) else "function"
+    return repr(
+        (
+            sorted(env.extensions),
+            autoescape,
+            env.block_start_string,
+            env.block_end_string,
+            env.variable_start_string,
+            env.variable_end_string,
+            env.comment_start_string,
+            env.comment_end_string,
+            env.line_statement_prefix,
+            env.line_comment_prefix,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.newline_sequence,
+            env.keep_trailing_newline,
+            env.optimized,
+            env.is_async,
+            type(env).__qualname__,
+        )
+    )
+
+
+def share_compiled_templates(theme: Any, code: TemplateCode) -> None:
+    """Every environment `theme.get_env()` makes reuses compiled templates. Material's
+    search plugin makes three at every build and `mkdocs serve` rebuild to translate its
+    labels, and compiled its language partials in each (six compilations a build)."""
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        if env.bytecode_cache is None:
+            env.bytecode_cache = code
+        return env
+
+    theme.get_env = get_env
 
 
 def user_template_folder() -> Path:

@@ -109,3 +109,70 @@ def test_without_a_folder_the_code_stays_in_memory(site):
 def test_the_folder_is_the_users_cache_folder_per_jinja_version(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert user_template_folder() == tmp_path / "mkdocs-folio" / f"templates-{jinja2.__version__}"
+
+
+class _Theme:
+    """What `share_compiled_templates` needs of MkDocs' Theme: a fresh environment per call."""
+
+    def __init__(self, templates, **settings):
+        self.templates = templates
+        self.settings = settings
+
+    def get_env(self) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(self.templates)), **self.settings
+        )
+
+
+def test_every_environment_of_the_theme_reuses_compiled_templates(site):
+    from mkdocs_folio.adapter.templates import share_compiled_templates
+
+    templates, _folder = site
+    theme = _Theme(templates)
+    share_compiled_templates(theme, TemplateCode())
+    first = theme.get_env()  # as Material's search plugin makes its own at every build
+    assert first.get_template("page.html").render(title="a") == "<p>a part one</p>"
+    later = theme.get_env()
+    compiled = _compiles(later)
+    assert later.get_template("page.html").render(title="b") == "<p>b part one</p>"
+    assert compiled == []
+
+    (templates / "part.html").write_text("part two")  # edited: compiled again, not stale
+    edited = theme.get_env()
+    compiled = _compiles(edited)
+    assert edited.get_template("page.html").render(title="c") == "<p>c part two</p>"
+    assert compiled == ["part.html"]
+
+
+def test_an_environment_that_compiles_otherwise_never_gets_anothers_code(site):
+    from mkdocs_folio.adapter.templates import share_compiled_templates
+
+    templates, _folder = site
+    (templates / "esc.html").write_text("{{ text }}")
+    code = TemplateCode()
+    plain, escaping = _Theme(templates), _Theme(templates, autoescape=True)
+    share_compiled_templates(plain, code)
+    share_compiled_templates(escaping, code)
+    assert plain.get_env().get_template("esc.html").render(text="<b>") == "<b>"
+    env = escaping.get_env()
+    compiled = _compiles(env)
+    assert env.get_template("esc.html").render(text="<b>") == "&lt;b&gt;"
+    assert compiled == ["esc.html"]
+    assert plain.get_env().get_template("esc.html").render(text="<b>") == "<b>"
+
+
+def test_an_environment_with_its_own_cache_keeps_it(site):
+    from mkdocs_folio.adapter.templates import share_compiled_templates
+
+    templates, _folder = site
+    own = jinja2.BytecodeCache()
+
+    class Theme(_Theme):
+        def get_env(self):
+            env = super().get_env()
+            env.bytecode_cache = own
+            return env
+
+    theme = Theme(templates)
+    share_compiled_templates(theme, TemplateCode())
+    assert theme.get_env().bytecode_cache is own
