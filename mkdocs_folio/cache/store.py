@@ -40,8 +40,12 @@ _SCHEMA = (
 )
 
 
-def _checksum(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+def _checksum(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def _to_bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 class _Unreadable(Exception):
@@ -151,7 +155,7 @@ class CacheStore:
     def is_plain(self, stage: str, key: str) -> bool:
         """Whether the entry kept under `(stage, key)` holds only JSON's own types (its text
         says so): a value made from it with more of them can be `put` with `plain`."""
-        return self._memory.get((stage, key), "")[:1] == "P"
+        return codec.is_plain(self._memory.get((stage, key), ""))
 
     def put(
         self, stage: str, key: str, value: Any, *, plain: bool = False, later: bool = False
@@ -291,11 +295,23 @@ class CacheStore:
             return None
         if row is None:
             return None
+        # Values are written as UTF-8 bytes (a BLOB): the checksum is taken of what was read,
+        # and the text made once. Earlier versions wrote text; its checksum is of the same
+        # bytes, so their files are read too.
         value, checksum = row
-        if not isinstance(value, str) or _checksum(value) != checksum:
+        text: str | None = None
+        if isinstance(value, str):
+            text, value = value, _to_bytes(value)
+        if not isinstance(value, bytes) or _checksum(value) != checksum:
             self._damaged(f"an entry does not match its checksum ({slot[0]})")
             return None
-        return value
+        if text is None:
+            try:
+                text = value.decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                self._damaged(f"an entry is not text ({slot[0]})")
+                return None
+        return text
 
     def _damaged(self, why: str) -> None:
         """A damaged file noticed mid-build: nothing more is read from it."""
@@ -368,7 +384,11 @@ class CacheStore:
             connection.executemany(
                 "INSERT OR REPLACE INTO entries (stage, key, value, checksum, used) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(s, k, v, _checksum(v), now) for (s, k), v in new.items()],
+                [
+                    (s, k, data, _checksum(data), now)
+                    for (s, k), v in new.items()
+                    for data in (_to_bytes(v),)
+                ],
             )
             # What this build did not use goes (a build running beside this one on the same
             # folder writes what it used in its own transaction).

@@ -41,6 +41,46 @@ def test_entries_come_back_in_another_process_and_unused_ones_go(tmp_path):
     assert not problems
 
 
+def test_values_are_kept_as_utf8_bytes_and_text_rows_of_earlier_versions_are_read(tmp_path):
+    import hashlib
+
+    value = {"html": "<p>caf\u00e9 \u2014 \U0001f600</p>", "n": [1, 2]}
+    saved(tmp_path, {("body", "new"): value})
+    connection = sqlite3.connect(tmp_path / FILE_NAME)
+    (stored,) = connection.execute("SELECT value FROM entries WHERE key = 'new'").fetchone()
+    assert isinstance(stored, bytes)  # no text encoding on the way in or out
+    # A row as an earlier version wrote it: text, checksum of its UTF-8 bytes.
+    text = 'P{"html":"<p>\u00fcber</p>"}'
+    checksum = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    connection.execute(
+        "INSERT INTO entries (stage, key, value, checksum, used) VALUES ('body', 'old', ?, ?, 0)",
+        (text, checksum),
+    )
+    connection.commit()
+    connection.close()
+    store, problems = reopened(tmp_path)
+    assert store.get("body", "new") == value
+    assert store.get("body", "old") == {"html": "<p>\u00fcber</p>"}
+    assert not problems
+
+
+def test_a_value_that_is_not_utf8_is_damage_not_a_traceback(tmp_path):
+    import hashlib
+
+    saved(tmp_path, {("body", "k"): "fine"})
+    connection = sqlite3.connect(tmp_path / FILE_NAME)
+    broken = b"P\xff\xfe"
+    connection.execute(
+        "UPDATE entries SET value = ?, checksum = ? WHERE key = 'k'",
+        (broken, hashlib.blake2b(broken, digest_size=8).digest()),
+    )
+    connection.commit()
+    connection.close()
+    store, problems = reopened(tmp_path)
+    assert store.get("body", "k") is None
+    assert len(problems) == 1 and FILE_NAME in str(next(iter(problems)))
+
+
 @pytest.mark.parametrize(
     "damage",
     ["foreign", "truncated", "flipped", "other format", "empty"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
@@ -117,3 +118,56 @@ def test_types_without_a_faithful_fingerprint_are_refused():
 def test_text_the_codec_did_not_write_is_refused(text):
     with pytest.raises(ValueError):
         codec.loads(text)
+
+
+# -- long texts kept beside the JSON -------------------------------------------------------
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def short_long_texts():
+    """Every text of three characters or more counts as long, so that small generated values
+    take the long-text ways."""
+    return patch.object(codec, "LONG", 3)
+
+
+@given(value=values)
+def test_values_with_long_texts_read_back(value):
+    with short_long_texts():
+        text = codec.dumps(value)
+        assert codec.loads(text) == value
+        assert fingerprint(codec.loads(text)) == fingerprint(value)
+
+
+@given(value=st.dictionaries(st.text(max_size=8), json_values, max_size=5))
+def test_plain_mappings_with_long_texts_read_back(value):
+    with short_long_texts():
+        text = codec.dumps_plain(value)
+        assert codec.loads(text) == value
+        assert codec.is_plain(text)
+
+
+def test_a_long_html_is_kept_as_it_is():
+    html = '<a href="x">caf\u00e9 "quoted" \\ back</a>\n' * 4000
+    for text in (
+        codec.dumps({"html": html, "deps": {"a": "b"}}),
+        codec.dumps_plain({"html": html}),
+    ):
+        assert text.endswith(html)  # not escaped for JSON: read back by slicing
+        assert codec.loads(text)["html"] == html
+    nested = codec.dumps({"features": {"search": html}, "when": date(2024, 1, 2)})
+    assert nested.startswith("R") and codec.loads(nested)["features"]["search"] == html
+
+
+@pytest.mark.parametrize("cut", [1, 5, 40, -1, -5000])
+def test_a_long_value_cut_short_is_refused(cut):
+    html = "<p>x</p>" * 10000
+    for text in (codec.dumps({"html": html, "t": (1, 2)}), codec.dumps_plain({"html": html})):
+        with pytest.raises(ValueError):
+            codec.loads(text[:cut])

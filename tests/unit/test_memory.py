@@ -6,10 +6,12 @@ import gc
 import weakref
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from mkdocs_folio.plugin import FolioPlugin
 from mkdocs_folio.render.workers import MIN_PAGES, RenderPool
-from tests.sitebuilder import build_site, write_files
+from tests.sitebuilder import write_files
 
 
 class Node:
@@ -74,11 +76,18 @@ def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
             },
         },
     )
-    result = build_site(tmp_path)
-    assert result.error is None
-    assert (result.out / "index.html").exists()
-    assert forks  # the posts were rendered by forked workers
-    assert gc.get_freeze_count() == 0  # `mkdocs serve` and tests build again: nothing stays
+    # What `mkdocs build` runs. MkDocs keeps one instance of a plugin with startup events for
+    # the whole process, so an earlier test's `serve` would otherwise still be its command.
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        assert (tmp_path / "out" / "index.html").exists()
+        assert forks  # the posts were rendered by forked workers
+        assert gc.get_freeze_count() == 0  # a process that builds again frees what it left
+    finally:
+        config.plugins.on_shutdown()
+    assert gc.get_freeze_count() > 0  # the exit walks none of it
 
 
 def test_a_failed_build_releases_what_it_froze():
