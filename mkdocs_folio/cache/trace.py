@@ -219,6 +219,14 @@ def effect(kind: str, payload: Any) -> None:
         trace.effects.append((kind, payload))
 
 
+def effect_once(kind: str, payload: Any) -> None:
+    """`effect`, noted once per work however often the work does it (a page citing ten
+    papers of one file uses that file once)."""
+    for trace in _active:
+        if (kind, payload) not in trace.effects:
+            trace.effects.append((kind, payload))
+
+
 def problem(item: Any) -> None:
     """Note a warning the running work reported, to be reported again on reuse."""
     for trace in _active:

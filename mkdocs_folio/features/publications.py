@@ -55,6 +55,8 @@ from mkdocs_folio.site.config import as_bool, as_text
 from mkdocs_folio.site.pages import SourcePage
 
 LIST_TEMPLATE = "partials/folio/bib/list.html"
+BIB_USED = "bib-used"
+"""An effect: the work read this bib file (its warnings are the build's to report)."""
 SEARCH_TEMPLATE = "partials/folio/bib/search.html"
 CONFIG_KEYS = (*SETTINGS_KEYS, "bib_search", "publication_pages", "url", "baseurl")
 """The keys of `_config.yml` that drawing publications reads: the settings' (`scholar`
@@ -126,6 +128,7 @@ class PublicationsFeature(Feature):
         self.publications_href = "/publications/"
         self._loaded: dict[str, Bibliography] = {}
         self._all_loaded = False
+        self._used_bibs: set[str] = set()
         self._state: dict[str | None, _PageState] = {}
 
     # -- inputs ----------------------------------------------------------------------------
@@ -156,6 +159,7 @@ class PublicationsFeature(Feature):
         )
         self._loaded = {}
         self._all_loaded = False
+        self._used_bibs = set()
         self._state = {}
         self._used_keys = set()
         self.timings = {}
@@ -190,6 +194,10 @@ class PublicationsFeature(Feature):
         key = (name or self.default_name).strip()
         if key.endswith(".bib"):
             key = key[:-4]
+        # A page reused from the cache does not load the file again; its use is replayed
+        # (`replay_effect`), so that the file's warnings are reported on every build.
+        trace.effect_once(BIB_USED, key)
+        self._used_bibs.add(key)
         if key in self._loaded:
             return self._loaded[key]
         start, cpu = time.perf_counter(), time.thread_time()
@@ -568,6 +576,8 @@ class PublicationsFeature(Feature):
         build read are checked (after every file of the site is known)."""
         if self.settings is None:
             return
+        for name in sorted(self._used_bibs - set(self._loaded)):
+            self.bibliography(ctx, name)  # used by pages taken from the cache
         for bib in self._loaded.values():
             for entry in bib.entries:
                 for name, path in local_files(entry, self.settings):
@@ -580,6 +590,8 @@ class PublicationsFeature(Feature):
                         )
 
     def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
+        if kind == BIB_USED and isinstance(payload, str):
+            self._used_bibs.add(payload)
         if kind == "bib-list":
             self._used_keys.add(payload)
             if ctx.store is not None:

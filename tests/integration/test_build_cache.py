@@ -126,6 +126,34 @@ def test_warnings_are_printed_again_by_builds_that_reuse_the_page(site):
     assert strict.returncode != 0, "--strict still fails on a warning of a reused page"
 
 
+def test_a_bib_files_warnings_are_printed_by_builds_that_reuse_every_page_using_it(tmp_path):
+    from tests.sitebuilder import write_files
+
+    entry = "@article{{{key},\n  title = {{T}},\n  author = {{Doe, Jane}},\n  year = {{2024}},\n  pdf = {{{pdf}}}\n}}\n"
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\nplugins: [folio]\n",
+            "_config.yml": "title: T\n",
+            # No selected papers: no page loads the bib in a build that reuses every page.
+            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
+            "_pages/publications.md": "---\nlayout: page\npermalink: /publications/\n"
+            "title: publications\n---\n{% bibliography %}\n",
+            "_bibliography/papers.bib": entry.format(key="p1", pdf="gone.pdf"),
+            # Only a post (rendered by folio, maybe in a worker) reads this one.
+            "_bibliography/talks.bib": entry.format(key="t1", pdf="talk-gone.pdf"),
+            "_posts/2024-02-01-talk.md": "---\nlayout: post\ntitle: A talk\n---\n"
+            "{% cite t1 --file talks %}\n",
+        },
+    )
+    for build in ("cold", "warm", "warm again"):
+        done = mkdocs(tmp_path)
+        assert done.returncode == 0, done.stderr[-2000:]
+        for pdf in ("gone.pdf", "talk-gone.pdf"):
+            assert done.stderr.count(f"file 'assets/pdf/{pdf}' not found") == 1, (build, pdf)
+    assert mkdocs(tmp_path, "--strict").returncode != 0
+
+
 def test_a_damaged_cache_is_one_warning_and_the_output_is_still_right(site, tmp_path):
     assert mkdocs(site).returncode == 0
     database = site / ".cache/mkdocs-folio/build.sqlite"
