@@ -19,10 +19,21 @@ from typing import Any
 
 from mkdocs_folio.bib.loader import decode_bib_bytes, parse_bibliography
 from mkdocs_folio.bib.model import Bibliography
-from mkdocs_folio.bib.stored import FORMAT, from_plain, to_plain
+from mkdocs_folio.bib.stored import FORMAT, from_plain, outline, outline_from_plain, to_plain
 from mkdocs_folio.problems import Problem, Problems
 
-__all__ = ["DEFAULT_CACHE", "BibCache", "CacheStats", "load_bibliography"]
+__all__ = [
+    "DEFAULT_CACHE",
+    "OUTLINE",
+    "BibCache",
+    "CacheStats",
+    "content_slot",
+    "load_bibliography",
+    "stored_outline",
+]
+
+OUTLINE = "bib-outline"
+"""The stage of a bib file's outline in the build cache, under the file's own key."""
 
 
 @dataclass
@@ -71,9 +82,10 @@ class BibCache:
             return Bibliography(source=path)
         digest = hashlib.sha256(data).hexdigest()
         key = (resolved, digest)
-        slot = hashlib.sha256(f"{FORMAT}\0{salt}\0{resolved}\0{digest}".encode()).hexdigest()
+        slot = _slot(resolved, digest, salt)
         if store is not None:
             store.keep("bib", slot)  # this build uses it, however it is found
+            store.keep(OUTLINE, slot)
         with self._lock:
             item = self._items.get(key)
         if item is not None:
@@ -91,6 +103,8 @@ class BibCache:
             item = (bib, tuple(local))
             if store is not None:
                 store.put("bib", slot, to_plain(*item), plain=True, later=True)
+        if store is not None:  # also beside a parse an earlier version kept without one
+            store.put(OUTLINE, slot, outline(*item), plain=True, later=True)
         with self._lock:
             # one version per path: an edited file replaces its old parse
             for old in [k for k in self._items if k[0] == resolved]:
@@ -100,6 +114,37 @@ class BibCache:
             self._items[key] = item
         problems.extend(list(item[1]))
         return item[0]
+
+
+def content_slot(path: Path, salt: str = "") -> str | None:
+    """The build cache's name for the bib file as it is now (its path and content); None when
+    it cannot be read (loading it reports why)."""
+    try:
+        resolved = str(Path(path).resolve())
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return _slot(resolved, hashlib.sha256(data).hexdigest(), salt)
+
+
+def stored_outline(
+    store: Any, slot: str, path: Path
+) -> tuple[list[tuple[str, str, str, int]], tuple[Problem, ...]] | None:
+    """The outline (`bib/stored.py`) kept when the file with this content was last parsed:
+    its problems and the fields that name files, without reading the whole file back."""
+    kept = store.get(OUTLINE, slot, shared=True) if store is not None else None
+    if kept is None:
+        return None
+    try:
+        found = outline_from_plain(kept, path)
+    except ValueError:
+        return None
+    store.keep("bib", slot)  # the next build that needs the file reads it back
+    return found
+
+
+def _slot(resolved: str, digest: str, salt: str) -> str:
+    return hashlib.sha256(f"{FORMAT}\0{salt}\0{resolved}\0{digest}".encode()).hexdigest()
 
 
 def _from_store(

@@ -6,6 +6,7 @@ against `javascript:`, `vbscript:` and `data:` URLs.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from mkdocs_folio.bib.model import Entry
 from mkdocs_folio.bib.settings import BibSettings
@@ -18,6 +19,7 @@ __all__ = [
     "doi_url",
     "is_url",
     "local_files",
+    "local_files_of",
     "safe_url",
 ]
 
@@ -60,11 +62,16 @@ def local_files(entry: Entry, settings: BibSettings) -> list[tuple[str, str]]:
     """(field, site path) of each file of the site an entry links to: the files its buttons
     and thumbnail point at when they are not URLs (`paper.pdf` -> `assets/pdf/paper.pdf`,
     `/files/x.pdf` -> `files/x.pdf`). The preview counts only when thumbnails are shown."""
+    return local_files_of(entry.fields, settings)
+
+
+def local_files_of(fields: Mapping[str, str], settings: BibSettings) -> list[tuple[str, str]]:
+    """`local_files` of an entry's fields (or of some of them)."""
     found = []
     for name, folder in LOCAL_FILE_FIELDS.items():
         if name == "preview" and not settings.enable_publication_thumbnails:
             continue
-        value = (entry.fields.get(name) or "").strip()
+        value = (fields.get(name) or "").strip()
         if not value or is_url(value):
             continue
         path = value.lstrip("/") if value.startswith("/") else f"assets/{folder}/{value}"

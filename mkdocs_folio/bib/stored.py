@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs_folio.bib.links import LOCAL_FILE_FIELDS
 from mkdocs_folio.bib.model import Author, Bibliography, Entry
 from mkdocs_folio.problems import Problem
 
-__all__ = ["FORMAT", "from_plain", "to_plain"]
+__all__ = ["FORMAT", "from_plain", "outline", "outline_from_plain", "to_plain"]
 
 FORMAT = "1"
 
@@ -44,11 +45,48 @@ def to_plain(bib: Bibliography, problems: tuple[Problem, ...]) -> dict[str, Any]
         ],
         "digest": bib.digest,
         "strings": dict(bib.strings),
-        "problems": [
-            [p.message, None if p.path == bib.source else str(p.path), p.line, p.hint]
-            for p in problems
+        "problems": _plain_problems(bib, problems),
+    }
+
+
+def outline(bib: Bibliography, problems: tuple[Problem, ...]) -> dict[str, Any]:
+    """What a build needs of a bib file that none of its pages read (they all came from the
+    cache): the problems found reading it, and each field that may name a file of the site
+    (`pdf`, `slides`, ...) with its value and line, so that a missing file is still reported
+    without reading the whole file back."""
+    return {
+        "problems": _plain_problems(bib, problems),
+        "files": [
+            [entry.key, name, entry.fields[name], entry.line_of(name)]
+            for entry in bib.entries
+            for name in LOCAL_FILE_FIELDS
+            if entry.fields.get(name)
         ],
     }
+
+
+def outline_from_plain(
+    data: dict[str, Any], source: Path | str
+) -> tuple[list[tuple[str, str, str, int]], tuple[Problem, ...]]:
+    """What `outline` wrote: (entry key, field, value, line) per field, and the problems."""
+    try:
+        files = [(str(k), str(n), str(v), int(line)) for k, n, v, line in data["files"]]
+        return files, _problems_from_plain(data["problems"], source)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"not a stored outline: {exc}") from exc
+
+
+def _plain_problems(bib: Bibliography, problems: tuple[Problem, ...]) -> list[list[Any]]:
+    return [
+        [p.message, None if p.path == bib.source else str(p.path), p.line, p.hint] for p in problems
+    ]
+
+
+def _problems_from_plain(data: list[Any], source: Path | str) -> tuple[Problem, ...]:
+    return tuple(
+        Problem(message, source if path is None else path, line, hint)
+        for message, path, line, hint in data
+    )
 
 
 def from_plain(
@@ -79,10 +117,7 @@ def from_plain(
                 line, lines, macros, digest,
             ) in data["entries"]
         ]  # fmt: skip
-        problems = tuple(
-            Problem(message, source if path is None else path, line, hint)
-            for message, path, line, hint in data["problems"]
-        )
+        problems = _problems_from_plain(data["problems"], source)
         bib = Bibliography(
             entries=entries,
             by_key={e.key: e for e in entries},

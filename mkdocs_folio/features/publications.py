@@ -38,10 +38,12 @@ from mkdocs_folio.bib import (
     merge_bibliographies,
     parse_bibliography_args,
 )
+from mkdocs_folio.bib.cache import content_slot, stored_outline
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
+from mkdocs_folio.bib.links import LOCAL_FILE_FIELDS, local_files_of
 from mkdocs_folio.bib.pagespec import read_page_bibliography
 from mkdocs_folio.bib.settings import CONFIG_KEYS as SETTINGS_KEYS
-from mkdocs_folio.bib.view import details_key, local_files, with_details
+from mkdocs_folio.bib.view import details_key, with_details
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.features.base import BuildContext, Feature
@@ -55,6 +57,8 @@ from mkdocs_folio.site.config import as_bool, as_text
 from mkdocs_folio.site.pages import SourcePage
 
 LIST_TEMPLATE = "partials/folio/bib/list.html"
+SELECTED = "bib-selected"
+"""The build cache's stage for the about page's selected papers: which kept list shows them."""
 BIB_USED = "bib-used"
 """An effect: the work read this bib file (its warnings are the build's to report)."""
 SEARCH_TEMPLATE = "partials/folio/bib/search.html"
@@ -66,6 +70,16 @@ TEMPLATES = ("bib",)  # the entry templates this theme has (jekyll-scholar's -T/
 _CITED_MARK = "<!--folio-cited-bibliography:{}-->"
 BUILD_TIMING = "(build)"
 PAGES_TIMING = "(publication pages)"
+
+
+def _file_fields(bib: Bibliography) -> list[tuple[str, str, str, Any, int]]:
+    """(entry key, field, value, file, line) of each field that may name a file of the site."""
+    return [
+        (entry.key, name, value, entry.source, entry.line_of(name))
+        for entry in bib.entries
+        for name in LOCAL_FILE_FIELDS
+        if (value := entry.fields.get(name))
+    ]
 
 
 def _list_key(
@@ -129,6 +143,7 @@ class PublicationsFeature(Feature):
         self._loaded: dict[str, Bibliography] = {}
         self._all_loaded = False
         self._used_bibs: set[str] = set()
+        self._slots: dict[str, str | None] = {}
         self._state: dict[str | None, _PageState] = {}
 
     # -- inputs ----------------------------------------------------------------------------
@@ -160,6 +175,7 @@ class PublicationsFeature(Feature):
         self._loaded = {}
         self._all_loaded = False
         self._used_bibs = set()
+        self._slots = {}
         self._state = {}
         self._used_keys = set()
         self.timings = {}
@@ -201,16 +217,24 @@ class PublicationsFeature(Feature):
         if key in self._loaded:
             return self._loaded[key]
         start, cpu = time.perf_counter(), time.thread_time()
-        if name is None or key == self.default_name:
-            path = ctx.site.paths.bib_files[0]
-        else:
-            path = ctx.site.paths.bib_dir / f"{key}.bib"
+        path = self._bib_path(ctx, key)
         bib = load_bibliography(path, ctx.problems, store=ctx.store, salt=ctx.build_digest)
         self._loaded[key] = bib
         if timing is not None:
             timing.parse += time.perf_counter() - start
             timing.cpu += time.thread_time() - cpu
         return bib
+
+    def _bib_path(self, ctx: BuildContext, key: str) -> Path:
+        if key == self.default_name and ctx.site.paths.bib_files:
+            return ctx.site.paths.bib_files[0]
+        return ctx.site.paths.bib_dir / f"{key}.bib"
+
+    def _content_slot(self, ctx: BuildContext, key: str) -> str | None:
+        """The bib file's name in the build cache, by its content now (read once a build)."""
+        if key not in self._slots:
+            self._slots[key] = content_slot(self._bib_path(ctx, key), ctx.build_digest)
+        return self._slots[key]
 
     def find_entry(
         self, ctx: BuildContext, key: str, files: list[str], timing: Timing | None = None
@@ -355,8 +379,36 @@ class PublicationsFeature(Feature):
         )
 
     def selected_papers(self, ctx: BuildContext, timing: Timing | None = None) -> str:
+        """The about page's selected papers. MkDocs renders the about page on every build;
+        when the bib file, the settings and the build are what they were, the list kept
+        from then is shown without reading the whole bib file back (a tenth of a second of
+        a warm build for 2,000 entries): which entries are selected follows from those."""
+        assert self.settings is not None
         request = parse_bibliography_args("--group_by none --query @*[selected=true]*")
-        return self.render_request(ctx, request, timing=timing)
+        defaults = self.default_request(ctx)
+        slot = self._content_slot(ctx, self.default_name)
+        memo = (
+            digest("\0".join([ctx.build_digest, slot, self.settings.fingerprint, repr(defaults)]))
+            if slot is not None and ctx.store is not None
+            else None
+        )
+        kept = ctx.store.get(SELECTED, memo, shared=True) if memo else None
+        html = self._kept_list(ctx, kept["list"]) if isinstance(kept, dict) else None
+        if html is not None:
+            assert ctx.store is not None and memo is not None
+            ctx.store.keep(SELECTED, memo)
+            self._used_keys.add(kept["list"])
+            self._used_bibs.add(self.default_name)  # its warnings: `check_local_files`
+            return html
+        entries = self.select(ctx, request, timing=timing)
+        html = self.render_list(
+            ctx, entries, group_by="none", group_order="ascending", timing=timing
+        )
+        assert self.settings is not None
+        key = _list_key(ctx, entries, self.settings, "none", "ascending")
+        if memo and key and key in self._used_keys and ctx.store is not None:
+            ctx.store.put(SELECTED, memo, {"list": key}, plain=True)
+        return html
 
     # -- citations -------------------------------------------------------------------------
 
@@ -576,18 +628,28 @@ class PublicationsFeature(Feature):
         build read are checked (after every file of the site is known)."""
         if self.settings is None:
             return
-        for name in sorted(self._used_bibs - set(self._loaded)):
-            self.bibliography(ctx, name)  # used by pages taken from the cache
-        for bib in self._loaded.values():
-            for entry in bib.entries:
-                for name, path in local_files(entry, self.settings):
-                    if not ctx.target_exists(path):
-                        ctx.problems.add(
-                            f"`{name}` of entry `{entry.key}`: file '{path}' not found",
-                            entry.source,
-                            entry.line_of(name),
-                            f"add the file at {path} or give a full URL; the link is kept",
-                        )
+        fields = [item for bib in self._loaded.values() for item in _file_fields(bib)]
+        for key in sorted(self._used_bibs - set(self._loaded)):
+            # Used only by pages that came from the cache: the file's outline says what its
+            # warnings are; without one, the file is read back.
+            slot = self._content_slot(ctx, key)
+            path = self._bib_path(ctx, key)
+            found = stored_outline(ctx.store, slot, path) if slot is not None else None
+            if found is None:
+                fields += _file_fields(self.bibliography(ctx, key))
+                continue
+            files, problems = found
+            ctx.problems.extend(list(problems))
+            fields += [(entry, name, value, path, line) for entry, name, value, line in files]
+        for entry_key, name, value, source, line in fields:
+            for field_name, path in local_files_of({name: value}, self.settings):
+                if not ctx.target_exists(path):
+                    ctx.problems.add(
+                        f"`{field_name}` of entry `{entry_key}`: file '{path}' not found",
+                        source,
+                        line,
+                        f"add the file at {path} or give a full URL; the link is kept",
+                    )
 
     def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
         if kind == BIB_USED and isinstance(payload, str):

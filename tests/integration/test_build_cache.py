@@ -126,17 +126,22 @@ def test_warnings_are_printed_again_by_builds_that_reuse_the_page(site):
     assert strict.returncode != 0, "--strict still fails on a warning of a reused page"
 
 
-def test_a_bib_files_warnings_are_printed_by_builds_that_reuse_every_page_using_it(tmp_path):
+@pytest.mark.parametrize("selected", [False, True])
+def test_a_bib_files_warnings_are_printed_by_builds_that_reuse_every_page_using_it(
+    tmp_path, selected
+):
     from tests.sitebuilder import write_files
 
-    entry = "@article{{{key},\n  title = {{T}},\n  author = {{Doe, Jane}},\n  year = {{2024}},\n  pdf = {{{pdf}}}\n}}\n"
+    entry = "@article{{{key},\n  title = {{T}},\n  author = {{Doe, Jane}},\n  year = {{2024}},\n  pdf = {{{pdf}}},\n  selected = {{true}}\n}}\n"
     write_files(
         tmp_path,
         {
             "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\nplugins: [folio]\n",
             "_config.yml": "title: T\n",
-            # No selected papers: no page loads the bib in a build that reuses every page.
-            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
+            # Without selected papers no page loads the bib in a build that reuses every
+            # page; with them, the about page shows a list kept from the last build.
+            "_pages/about.md": "---\nlayout: about\npermalink: /\n"
+            f"selected_papers: {str(selected).lower()}\n---\nHello.\n",
             "_pages/publications.md": "---\nlayout: page\npermalink: /publications/\n"
             "title: publications\n---\n{% bibliography %}\n",
             "_bibliography/papers.bib": entry.format(key="p1", pdf="gone.pdf"),
@@ -151,6 +156,8 @@ def test_a_bib_files_warnings_are_printed_by_builds_that_reuse_every_page_using_
         assert done.returncode == 0, done.stderr[-2000:]
         for pdf in ("gone.pdf", "talk-gone.pdf"):
             assert done.stderr.count(f"file 'assets/pdf/{pdf}' not found") == 1, (build, pdf)
+        home = (tmp_path / "site" / "index.html").read_text()
+        assert ("gone.pdf" in home) == selected, build  # the selected paper's pdf button
     assert mkdocs(tmp_path, "--strict").returncode != 0
 
 

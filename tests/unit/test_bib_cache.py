@@ -118,3 +118,54 @@ def test_load_bibliography_uses_the_module_cache(tmp_path: Path) -> None:
     first = load_bibliography(path, Problems())
     assert load_bibliography(path, Problems()) is first
     assert DEFAULT_CACHE.stats.hits == hits + 1
+
+
+WITH_FILES = (
+    "@misc{a, title = {A}, year = 2020,\n  pdf = {a.pdf}}\n"
+    "@misc{b, title = {B}, year = 2021,\n  slides = {https://example.org/b.pdf},\n"
+    "  poster = {b-poster.pdf}}\n"
+    "@misc{a, title = {again}}\n"
+)
+
+
+def test_a_new_process_gets_the_outline_without_reading_the_file_back(tmp_path: Path) -> None:
+    from mkdocs_folio.bib.cache import content_slot, stored_outline
+
+    path = tmp_path / "papers.bib"
+    path.write_text(WITH_FILES, encoding="utf-8")
+    folder = tmp_path / "cache"
+    store, problems = CacheStore(), Problems()
+    store.open(folder, problems)
+    parsed_problems = Problems()
+    BibCache().load(path, parsed_problems, store=store, salt="s")
+    store.save(problems)
+
+    later = CacheStore()  # another process: nothing in memory
+    later.open(folder, problems)
+    slot = content_slot(path, "s")
+    assert slot is not None
+    files, found = stored_outline(later, slot, path)
+    # In the order of LOCAL_FILE_FIELDS, each at its own line (URLs too: the check skips them).
+    assert sorted(files) == [("a", "pdf", "a.pdf", 2), ("b", "poster", "b-poster.pdf", 5),
+                             ("b", "slides", "https://example.org/b.pdf", 4)]  # fmt: skip
+    assert list(found) == list(parsed_problems)  # the duplicate key, at its line
+    later.save(problems)  # it used the outline: the parsed file is kept for the next build
+    again = CacheStore()
+    again.open(folder, problems)
+    assert again.get("bib", slot) is not None
+    assert not problems
+
+    path.write_text(WITH_FILES.replace("a.pdf", "edited.pdf"), encoding="utf-8")
+    edited = content_slot(path, "s")
+    assert edited != slot and stored_outline(again, edited, path) is None  # read it again
+
+
+def test_an_outline_this_code_did_not_write_is_not_used(tmp_path: Path) -> None:
+    from mkdocs_folio.bib.cache import OUTLINE, stored_outline
+
+    store, problems = CacheStore(), Problems()
+    store.open(tmp_path, problems)
+    store.put(OUTLINE, "k", {"files": [["a", "pdf"]], "problems": []})
+    assert stored_outline(store, "k", tmp_path / "papers.bib") is None
+    store.put(OUTLINE, "k", ["not", "an", "outline"])
+    assert stored_outline(store, "k", tmp_path / "papers.bib") is None
