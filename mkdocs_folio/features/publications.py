@@ -395,17 +395,17 @@ class PublicationsFeature(Feature):
         kept = ctx.store.get(SELECTED, memo, shared=True) if memo else None
         html = self._kept_list(ctx, kept["list"]) if isinstance(kept, dict) else None
         if html is not None:
-            assert ctx.store is not None and memo is not None
-            ctx.store.keep(SELECTED, memo)
             self._used_keys.add(kept["list"])
             self._used_bibs.add(self.default_name)  # its warnings: `check_local_files`
             return html
         entries = self.select(ctx, request, timing=timing)
+        group_by = request.group_by or defaults["group_by"]
+        group_order = request.group_order or defaults["group_order"]
         html = self.render_list(
-            ctx, entries, group_by="none", group_order="ascending", timing=timing
+            ctx, entries, group_by=group_by, group_order=group_order, timing=timing
         )
         assert self.settings is not None
-        key = _list_key(ctx, entries, self.settings, "none", "ascending")
+        key = _list_key(ctx, entries, self.settings, group_by, group_order)
         if memo and key and key in self._used_keys and ctx.store is not None:
             ctx.store.put(SELECTED, memo, {"list": key}, plain=True)
         return html
