@@ -708,10 +708,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         self.outputs.finish(self.store)
         self.store.save(ctx.problems, background=self.command == "serve")
-        if self.command != "serve":  # serve's idle collection releases, frees and freezes
-            memory.after_build()
         if self.command == "serve":
-            self.idle.schedule()
+            self.idle.schedule()  # releases, frees and freezes while the page is read
+        else:
+            memory.after_build()
         self.reporter.flush(ctx.problems)
         self.reporter.finish()
         trace.use_resolver(None)

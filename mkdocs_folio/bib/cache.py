@@ -29,6 +29,7 @@ __all__ = [
     "CacheStats",
     "content_slot",
     "load_bibliography",
+    "loaded_slot",
     "stored_outline",
 ]
 
@@ -125,6 +126,14 @@ def content_slot(path: Path, salt: str = "") -> str | None:
     except OSError:
         return None
     return _slot(resolved, hashlib.sha256(data).hexdigest(), salt)
+
+
+def loaded_slot(bib: Bibliography, salt: str = "") -> str | None:
+    """`content_slot` of a file already loaded (its digest is that of the bytes it was
+    parsed from), without reading it again."""
+    if not bib.digest or not bib.source:
+        return None
+    return _slot(str(Path(bib.source).resolve()), bib.digest, salt)
 
 
 def stored_outline(

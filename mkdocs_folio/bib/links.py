@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from mkdocs_folio.bib.model import Entry
+from mkdocs_folio.bib.model import Bibliography, Entry
 from mkdocs_folio.bib.settings import BibSettings
 from mkdocs_folio.markup import UNSAFE_URL
 
@@ -17,6 +17,7 @@ __all__ = [
     "arxiv_url",
     "asset_url",
     "doi_url",
+    "file_fields",
     "is_url",
     "local_files",
     "local_files_of",
@@ -56,6 +57,17 @@ LOCAL_FILE_FIELDS = {
     "html": "html",
     "preview": "img/publication_preview",
 }
+
+
+def file_fields(bib: Bibliography) -> list[tuple[str, str, str, int]]:
+    """(entry key, field, value, line) of each field of a bib file that may name a file of
+    the site, as written: `local_files_of` says which do."""
+    return [
+        (entry.key, name, value, entry.line_of(name))
+        for entry in bib.entries
+        for name in LOCAL_FILE_FIELDS
+        if (value := entry.fields.get(name))
+    ]
 
 
 def local_files(entry: Entry, settings: BibSettings) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs_folio.bib.links import LOCAL_FILE_FIELDS
+from mkdocs_folio.bib.links import file_fields
 from mkdocs_folio.bib.model import Author, Bibliography, Entry
 from mkdocs_folio.problems import Problem
 
@@ -56,12 +56,7 @@ def outline(bib: Bibliography, problems: tuple[Problem, ...]) -> dict[str, Any]:
     without reading the whole file back."""
     return {
         "problems": _plain_problems(bib, problems),
-        "files": [
-            [entry.key, name, entry.fields[name], entry.line_of(name)]
-            for entry in bib.entries
-            for name in LOCAL_FILE_FIELDS
-            if entry.fields.get(name)
-        ],
+        "files": [list(item) for item in file_fields(bib)],
     }
 
 

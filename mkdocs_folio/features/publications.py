@@ -38,9 +38,9 @@ from mkdocs_folio.bib import (
     merge_bibliographies,
     parse_bibliography_args,
 )
-from mkdocs_folio.bib.cache import content_slot, stored_outline
+from mkdocs_folio.bib.cache import content_slot, loaded_slot, stored_outline
 from mkdocs_folio.bib.cite import Citation, citation_html, parse_cite_args, reference_html
-from mkdocs_folio.bib.links import LOCAL_FILE_FIELDS, local_files_of
+from mkdocs_folio.bib.links import file_fields, local_files_of
 from mkdocs_folio.bib.pagespec import read_page_bibliography
 from mkdocs_folio.bib.settings import CONFIG_KEYS as SETTINGS_KEYS
 from mkdocs_folio.bib.view import details_key, with_details
@@ -70,16 +70,6 @@ TEMPLATES = ("bib",)  # the entry templates this theme has (jekyll-scholar's -T/
 _CITED_MARK = "<!--folio-cited-bibliography:{}-->"
 BUILD_TIMING = "(build)"
 PAGES_TIMING = "(publication pages)"
-
-
-def _file_fields(bib: Bibliography) -> list[tuple[str, str, str, Any, int]]:
-    """(entry key, field, value, file, line) of each field that may name a file of the site."""
-    return [
-        (entry.key, name, value, entry.source, entry.line_of(name))
-        for entry in bib.entries
-        for name in LOCAL_FILE_FIELDS
-        if (value := entry.fields.get(name))
-    ]
 
 
 def _list_key(
@@ -231,9 +221,12 @@ class PublicationsFeature(Feature):
         return ctx.site.paths.bib_dir / f"{key}.bib"
 
     def _content_slot(self, ctx: BuildContext, key: str) -> str | None:
-        """The bib file's name in the build cache, by its content now (read once a build)."""
+        """The bib file's name in the build cache, by its content now: from the file loaded
+        this build, else read once a build."""
         if key not in self._slots:
-            self._slots[key] = content_slot(self._bib_path(ctx, key), ctx.build_digest)
+            bib = self._loaded.get(key)
+            slot = loaded_slot(bib, ctx.build_digest) if bib is not None else None
+            self._slots[key] = slot or content_slot(self._bib_path(ctx, key), ctx.build_digest)
         return self._slots[key]
 
     def find_entry(
@@ -404,7 +397,6 @@ class PublicationsFeature(Feature):
         html = self.render_list(
             ctx, entries, group_by=group_by, group_order=group_order, timing=timing
         )
-        assert self.settings is not None
         key = _list_key(ctx, entries, self.settings, group_by, group_order)
         if memo and key and key in self._used_keys and ctx.store is not None:
             ctx.store.put(SELECTED, memo, {"list": key}, plain=True)
@@ -628,7 +620,7 @@ class PublicationsFeature(Feature):
         build read are checked (after every file of the site is known)."""
         if self.settings is None:
             return
-        fields = [item for bib in self._loaded.values() for item in _file_fields(bib)]
+        files = [(bib.source, file_fields(bib)) for bib in self._loaded.values()]
         for key in sorted(self._used_bibs - set(self._loaded)):
             # Used only by pages that came from the cache: the file's outline says what its
             # warnings are; without one, the file is read back.
@@ -636,20 +628,22 @@ class PublicationsFeature(Feature):
             path = self._bib_path(ctx, key)
             found = stored_outline(ctx.store, slot, path) if slot is not None else None
             if found is None:
-                fields += _file_fields(self.bibliography(ctx, key))
+                bib = self.bibliography(ctx, key)
+                files.append((bib.source, file_fields(bib)))
                 continue
-            files, problems = found
+            fields, problems = found
             ctx.problems.extend(list(problems))
-            fields += [(entry, name, value, path, line) for entry, name, value, line in files]
-        for entry_key, name, value, source, line in fields:
-            for field_name, path in local_files_of({name: value}, self.settings):
-                if not ctx.target_exists(path):
-                    ctx.problems.add(
-                        f"`{field_name}` of entry `{entry_key}`: file '{path}' not found",
-                        source,
-                        line,
-                        f"add the file at {path} or give a full URL; the link is kept",
-                    )
+            files.append((path, fields))
+        for source, fields in files:
+            for entry_key, name, value, line in fields:
+                for field_name, path in local_files_of({name: value}, self.settings):
+                    if not ctx.target_exists(path):
+                        ctx.problems.add(
+                            f"`{field_name}` of entry `{entry_key}`: file '{path}' not found",
+                            source,
+                            line,
+                            f"add the file at {path} or give a full URL; the link is kept",
+                        )
 
     def replay_effect(self, ctx: BuildContext, kind: str, payload: Any) -> None:
         if kind == BIB_USED and isinstance(payload, str):

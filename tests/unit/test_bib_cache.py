@@ -129,7 +129,7 @@ WITH_FILES = (
 
 
 def test_a_new_process_gets_the_outline_without_reading_the_file_back(tmp_path: Path) -> None:
-    from mkdocs_folio.bib.cache import content_slot, stored_outline
+    from mkdocs_folio.bib.cache import content_slot, loaded_slot, stored_outline
 
     path = tmp_path / "papers.bib"
     path.write_text(WITH_FILES, encoding="utf-8")
@@ -137,8 +137,9 @@ def test_a_new_process_gets_the_outline_without_reading_the_file_back(tmp_path: 
     store, problems = CacheStore(), Problems()
     store.open(folder, problems)
     parsed_problems = Problems()
-    BibCache().load(path, parsed_problems, store=store, salt="s")
+    bib = BibCache().load(path, parsed_problems, store=store, salt="s")
     store.save(problems)
+    assert loaded_slot(bib, "s") == content_slot(path, "s")  # no second read when loaded
 
     later = CacheStore()  # another process: nothing in memory
     later.open(folder, problems)
