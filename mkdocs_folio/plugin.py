@@ -47,6 +47,7 @@ from mkdocs_folio.adapter.templates import (
 from mkdocs_folio.adapter.views import build_page_view, build_site_view
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import fingerprint
+from mkdocs_folio.cache.frontmatters import KeptFrontMatters, parser_key
 from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.cache.trace import Resolver
 from mkdocs_folio.cache.tracked import TrackedList
@@ -71,7 +72,6 @@ from mkdocs_folio.site.customized import (
 )
 from mkdocs_folio.site.data import DATA_SUFFIXES, load_data_dir
 from mkdocs_folio.site.filecache import FileCache
-from mkdocs_folio.site.frontmatter import read_front_matter
 from mkdocs_folio.site.jekyll_rules import is_skipped, site_relative
 from mkdocs_folio.site.model import Site
 from mkdocs_folio.site.pages import SourcePage, dest_to_url, read_source_page
@@ -103,6 +103,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def __init__(self) -> None:
         self.cache = FileCache()
+        self.front_matters = KeptFrontMatters()
+        self.cache.split = self.front_matters.split
         self.features: list[Feature] = default_features()
         self.reporter = Reporter(log)
         self.ctx: BuildContext | None = None
@@ -226,6 +228,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
+        self.front_matters.start(self.store, parser_key(self.build_key.code(package_dir())))
         self.template_code.use_folder(user_template_folder() if self.config.cache else None)
         self.ctx.store = self.store
         self.whole.start_build(self, config.plugins.events, enabled=bool(self.config.cache))
@@ -313,7 +316,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 continue
             if not file.is_documentation_page():
                 continue
-            front = self.cache.get("page", Path(file.abs_src_path), problems, read_front_matter)
+            front = self.cache.front_matter(Path(file.abs_src_path), problems)
             if site.config.path is not None and not front.has_front_matter and not front.broken:
                 # Jekyll makes a page only of a file with front matter; it copies any other
                 # file as it is, at its path from the site's root (`_pages/notes.md`).
@@ -411,7 +414,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         assert self.liquid is not None and ctx.site_view is not None
         for item in self.customizations:
             if item.kind == "includes" and item.name == "footer" and item.status == "customized":
-                front = self.cache.get("page", item.path, ctx.problems, read_front_matter)
+                front = self.cache.front_matter(item.path, ctx.problems)
                 result = self.liquid.render(
                     front.body, page={}, source=item.path, first_line=front.body_line
                 )
@@ -707,6 +710,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if ctx is None:
             return
         self.outputs.finish(self.store)
+        self.front_matters.finish()
         self.store.save(ctx.problems, background=self.command == "serve")
         if self.command == "serve":
             self.idle.schedule()  # releases, frees and freezes while the page is read

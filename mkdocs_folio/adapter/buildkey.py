@@ -3,7 +3,7 @@
 Reused pages are keyed by this build fingerprint plus their own inputs. It covers:
 
 - the versions of mkdocs-folio, MkDocs, Material, Python-Markdown, pymdown-extensions,
-  Pygments, Jinja, python-liquid, pybtex and latex2mathml, and of folio's own source and
+  Pygments, Jinja, python-liquid, pybtex, latex2mathml and PyYAML, and of folio's own source and
   theme files (by size and time, so an edited checkout counts as a new version);
 - the whole MkDocs configuration after every plugin's `on_config` (Markdown extensions and
   their settings included), described value by value;
@@ -38,6 +38,7 @@ PACKAGES = (
     "python-liquid",
     "pybtex",
     "latex2mathml",
+    "pyyaml",
 )
 
 # Config keys that change between two builds of the same site and no page shows.
@@ -137,10 +138,11 @@ class BuildKey:
         self._versions = versions()
 
     def compute(self, config: MkDocsConfig, package_dir: Path) -> str:
+        return fingerprint([self.code(package_dir), config_description(config)])
+
+    def code(self, package_dir: Path) -> str:
+        """The part that does not depend on `mkdocs.yml`: the versions and folio's source
+        (what a kept parse of a site file depends on besides the file)."""
         return fingerprint(
-            [
-                self._versions,
-                folder_digest(package_dir, by_content=False, memo=self._memo),
-                config_description(config),
-            ]
+            [self._versions, folder_digest(package_dir, by_content=False, memo=self._memo)]
         )

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path, PurePath
 from typing import Any
 
+from mkdocs_folio.problems import Problem
 from mkdocs_folio.site.yamlfile import LineDict
 
 __all__ = ["dumps", "loads", "register"]
@@ -27,6 +28,9 @@ def register(cls: type) -> type:
     """Allow a dataclass to travel through the cache (decorator)."""
     _CLASSES[f"{cls.__module__}:{cls.__qualname__}"] = cls
     return cls
+
+
+register(Problem)  # every kind of kept work replays the warnings it met
 
 
 LONG = 1 << 16

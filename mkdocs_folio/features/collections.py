@@ -30,7 +30,7 @@ from mkdocs_folio.site.collections import (
     read_collection,
 )
 from mkdocs_folio.site.config import as_bool
-from mkdocs_folio.site.frontmatter import FrontMatter, read_front_matter
+from mkdocs_folio.site.frontmatter import FrontMatter
 from mkdocs_folio.site.pages import SourcePage
 from mkdocs_folio.site.views import ListingView, build_listing, strip_paragraphs
 
@@ -75,7 +75,7 @@ class CollectionsFeature(Feature):
         cache = ctx.cache
 
         def read(path: Path, problems: Problems) -> FrontMatter:
-            return cache.get("page", path, problems, read_front_matter)
+            return cache.front_matter(path, problems)
 
         return ReadOptions(
             now=datetime.now(timezone.utc),

@@ -17,7 +17,6 @@ from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.site.about import Profile, read_profile
 from mkdocs_folio.site.config import as_text
-from mkdocs_folio.site.frontmatter import read_front_matter
 from mkdocs_folio.site.pages import SourcePage
 
 
@@ -90,7 +89,7 @@ class PeopleFeature(Feature):
                 f"create {path} or fix `content:`; the block shows no text",
             )
             return ""
-        front = ctx.cache.get("page", path, ctx.problems, read_front_matter)
+        front = ctx.cache.front_matter(path, ctx.problems)
         return ctx.render_fragment(
             front.body,
             page={**front.meta, "url": ctx.site_path(ctx.page.url) if ctx.page else "/"},

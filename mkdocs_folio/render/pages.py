@@ -31,10 +31,9 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import get_context
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from mkdocs_folio.cache import codec, trace
+from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
 from mkdocs_folio.cache.trace import Trace
-from mkdocs_folio.problems import Problem
 from mkdocs_folio.render import splice
 from mkdocs_folio.render.deps import RecordingFiles
 
@@ -48,8 +47,6 @@ if TYPE_CHECKING:
     from mkdocs_folio.features.base import BuildContext
     from mkdocs_folio.render.host import PageHost
     from mkdocs_folio.site.pages import SourcePage
-
-codec.register(Problem)
 
 __all__ = [
     "Rendered",

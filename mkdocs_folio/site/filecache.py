@@ -14,6 +14,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from mkdocs_folio.problems import Problem, Problems
+from mkdocs_folio.site.frontmatter import (
+    FrontMatter,
+    Splitter,
+    read_front_matter,
+    split_front_matter,
+)
 
 T = TypeVar("T")
 
@@ -27,6 +33,16 @@ class FileCache:
         self._entries: dict[tuple[str, str], tuple[_Key, Any, list[Problem]]] = {}
         self.hits = 0
         self.misses = 0
+        self.split: Splitter = split_front_matter
+        """How a changed file's front matter is split: the plugin hands in one that takes
+        back an earlier build's parse of the same text (cache/frontmatters.py)."""
+
+    def front_matter(self, path: Path, problems: Problems) -> FrontMatter:
+        """A page's front matter and body, parsed once for as long as the file is unchanged."""
+        return self.get("page", path, problems, self._read_front_matter)
+
+    def _read_front_matter(self, path: Path, problems: Problems) -> FrontMatter:
+        return read_front_matter(path, problems, split=self.split)
 
     def get(
         self,

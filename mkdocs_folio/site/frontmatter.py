@@ -7,6 +7,7 @@ without the block, so a broken header costs the user one clear warning and nothi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,11 +152,21 @@ def salvage_yaml(text: str, first_line: int) -> tuple[LineDict, list[str]]:
     return salvaged, lost
 
 
-def read_front_matter(path: Path, problems: Problems, display: str | None = None) -> FrontMatter:
+Splitter = Callable[[str, "Path | str", Problems], FrontMatter]
+
+
+def read_front_matter(
+    path: Path,
+    problems: Problems,
+    display: str | None = None,
+    split: Splitter = split_front_matter,
+) -> FrontMatter:
     """Read a file and split it; an unreadable file is a problem and an empty page.
 
     A file that is not UTF-8 is read as Latin-1 (with a problem naming the line), so its
-    page is still built with everything the user wrote."""
+    page is still built with everything the user wrote. `split` is `split_front_matter`
+    or one that takes back an earlier build's parse of the same text
+    (cache/frontmatters.py)."""
     local = Problems()
     text = read_text(path, local, display=display)
     problems.extend(local)
@@ -168,6 +179,6 @@ def read_front_matter(path: Path, problems: Problems, display: str | None = None
             None,
             "add front matter and text, or delete the file; it is built as an empty page",
         )
-    front = split_front_matter(text, display or path, problems)
+    front = split(text, display or path, problems)
     front.not_utf8 = bool(local)
     return front
