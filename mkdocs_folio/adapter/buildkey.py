@@ -18,6 +18,7 @@ import enum
 import hashlib
 import inspect
 import os
+import types
 from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -70,6 +71,8 @@ def describe(value: Any, depth: int = 0) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [describe(item, depth + 1) for item in value]
         return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, types.ModuleType):  # a `hooks:` file: what it does is its source
+        return ["module", value.__name__, _file_digest(getattr(value, "__file__", None))]
     if inspect.isroutine(value) or inspect.isclass(value):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
     name = f"{type(value).__module__}.{type(value).__qualname__}"
@@ -87,6 +90,16 @@ def describe(value: Any, depth: int = 0) -> Any:
         public = {k: v for k, v in vars(value).items() if not k.startswith("_")}
         return [name, describe(public, depth + 1)]
     return [name, str(value)]
+
+
+def _file_digest(path: str | None) -> str:
+    if not path:
+        return ""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
 
 
 def config_description(config: MkDocsConfig) -> Any:

@@ -238,6 +238,34 @@ def test_an_ordinary_page_taken_back_whole_warns_once_and_links_as_before(site, 
     assert differences(site / "_site", reference) == []
 
 
+def test_a_page_taken_back_whole_is_not_converted_by_mkdocs_again(site, tmp_path):
+    """MkDocs converts no Markdown for a page that comes back whole (it would convert an
+    empty text with every extension), and the page is what a clean build makes."""
+    (site / "hooks.py").write_text(
+        "import mkdocs.structure.pages as pages\n"
+        "calls = []\n"
+        "real = pages.Page.render\n"
+        "def counting(self, config, files):\n"
+        "    calls.append(self.file.src_uri)\n"
+        "    return real(self, config, files)\n"
+        "pages.Page.render = counting\n"
+        "def on_post_build(config):\n"
+        "    open('renders.txt', 'w').write('\\n'.join(calls))\n"
+    )
+    text = (site / "mkdocs.yml").read_text()
+    (site / "mkdocs-counted.yml").write_text(text + "hooks:\n  - hooks.py\n")
+    renders = []
+    for _ in (1, 2):
+        done = mkdocs(site, config="mkdocs-counted.yml")
+        assert done.returncode == 0, done.stderr[-3000:]
+        renders.append((site / "renders.txt").read_text().split())
+    assert len(renders[0]) >= 3 and "publications.md" in " ".join(renders[0])
+    assert renders[1] == []
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+
+
 def test_another_plugin_on_page_markdown_still_sees_every_ordinary_page(site):
     """With another page hook in mkdocs.yml, ordinary pages go through MkDocs' pipeline on
     every build, so the hook sees their Markdown each time."""
