@@ -87,6 +87,7 @@ class CacheStore:
     def __init__(self) -> None:
         self._memory: dict[tuple[str, str], str] = {}
         self._decoded: dict[tuple[str, str], Any] = {}
+        self._fetched: set[str] = set()  # stages read whole from this file (`prefetch`)
         self._used: set[tuple[str, str]] = set()
         self._new: dict[tuple[str, str], str] = {}
         self._connection: sqlite3.Connection | None = None
@@ -114,6 +115,7 @@ class CacheStore:
             self._close()
             self._memory = {}
             self._decoded = {}
+            self._fetched = set()
             self.path = path
         if path is not None and self._connection is None and path.exists():
             self._connection = self._connect_reader(path, problems)
@@ -284,6 +286,29 @@ class CacheStore:
             self._discard(path, problems, str(exc))
             return None
 
+    def prefetch(self, stage: str) -> None:
+        """Read every entry of `stage` now, in one query: for a build about to ask for
+        nearly all of them (one per owned page), a query each costs more than the reading."""
+        if not self.enabled or self._connection is None or stage in self._fetched:
+            return
+        self._fetched.add(stage)  # a next build of this process has them in memory
+        try:
+            rows = self._connection.execute(
+                "SELECT key, value, checksum FROM entries WHERE stage=?", (stage,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._damaged(f"reading it failed ({exc})")
+            return
+        memory = self._memory
+        for key, value, checksum in rows:
+            slot = (stage, key)
+            if slot in memory:
+                continue
+            text = self._verified(slot, value, checksum)
+            if text is None:
+                return  # damaged: nothing more is read from it
+            memory[slot] = text
+
     def _read(self, slot: tuple[str, str]) -> str | None:
         assert self._connection is not None
         try:
@@ -295,10 +320,13 @@ class CacheStore:
             return None
         if row is None:
             return None
+        return self._verified(slot, *row)
+
+    def _verified(self, slot: tuple[str, str], value: Any, checksum: Any) -> str | None:
+        """A row's value as text, or None (and the file set aside) when it is damaged."""
         # Values are written as UTF-8 bytes (a BLOB): the checksum is taken of what was read,
         # and the text made once. Earlier versions wrote text; its checksum is of the same
         # bytes, so their files are read too.
-        value, checksum = row
         text: str | None = None
         if isinstance(value, str):
             text, value = value, _to_bytes(value)
@@ -320,6 +348,7 @@ class CacheStore:
             self._discard(self.path, self._problems, why)
         self._memory = {slot: text for slot, text in self._memory.items() if slot in self._new}
         self._decoded = {}
+        self._fetched = set()
 
     def _discard(self, path: Path, problems: Problems, why: str) -> None:
         """Move a bad cache file aside (never delete what might be someone's file)."""

@@ -111,6 +111,7 @@ class OwnedPages:
             on_disk = keeper.on_disk(file.abs_dest_path) if written else None
             return rendered.html_key, rendered.entry or {}, on_disk
 
+        plugin.store.prefetch("page")  # nearly every owned page is probed
         for file in self.files:
             if file.page is None:
                 continue

@@ -41,6 +41,24 @@ def test_entries_come_back_in_another_process_and_unused_ones_go(tmp_path):
     assert not problems
 
 
+def test_a_prefetched_stage_is_read_in_one_query_and_the_next_build_asks_for_none(tmp_path):
+    saved(tmp_path, {("page", f"k{i}"): {"n": i} for i in range(30)} | {("body", "b"): 1})
+    store, problems = reopened(tmp_path)
+    queries: list[str] = []
+    store._connection.set_trace_callback(queries.append)
+    store.prefetch("page")
+    assert [store.get("page", f"k{i}") for i in range(30)] == [{"n": i} for i in range(30)]
+    assert queries == ["SELECT key, value, checksum FROM entries WHERE stage='page'"]
+    assert store.get("body", "b") == 1  # another stage: read as it is asked for
+    store.save(problems)
+    queries.clear()
+    store.open(tmp_path, problems)  # a next build in the same process (`mkdocs serve`)
+    store.prefetch("page")
+    assert store.get("page", "k3") == {"n": 3}
+    assert not [q for q in queries if q.startswith("SELECT")]
+    assert not problems
+
+
 def test_values_are_kept_as_utf8_bytes_and_text_rows_of_earlier_versions_are_read(tmp_path):
     import hashlib
 
@@ -85,7 +103,8 @@ def test_a_value_that_is_not_utf8_is_damage_not_a_traceback(tmp_path):
     "damage",
     ["foreign", "truncated", "flipped", "other format", "empty"],
 )
-def test_a_damaged_cache_file_is_one_warning_and_is_rebuilt(tmp_path, damage):
+@pytest.mark.parametrize("prefetch", [False, True], ids=["entry by entry", "prefetched"])
+def test_a_damaged_cache_file_is_one_warning_and_is_rebuilt(tmp_path, damage, prefetch):
     saved(tmp_path, {("body", f"k{i}"): "x" * 5000 for i in range(40)})
     path = tmp_path / FILE_NAME
     data = path.read_bytes()
@@ -107,6 +126,8 @@ def test_a_damaged_cache_file_is_one_warning_and_is_rebuilt(tmp_path, damage):
     elif damage == "empty":
         path.write_bytes(b"")
     store, problems = reopened(tmp_path)
+    if prefetch:
+        store.prefetch("body")
     values = [store.get("body", f"k{i}") for i in range(40)]
     assert "Pstale" not in values and "stale" not in values
     if damage != "empty":  # an empty file is a new database to SQLite: nothing to warn of
