@@ -195,7 +195,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         _honour_search_enabled(config, site_config)
         ensure_extensions(config)
-        self.theme_listing.install(config.theme)
+        code = self.build_key.code(package_dir())  # versions and folio's source
+        self.theme_listing.install(config.theme, self.store, code)
         share_compiled_templates(config.theme, self.template_code)
         quiet_link_validation(config)
         watched = [str(path) for path in paths.watched()]
@@ -228,7 +229,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.ctx.resolver = Resolver()
         trace.use_resolver(self.ctx.resolver)
         self.store.open(self._cache_folder(config), problems, enabled=self.config.cache)
-        self.front_matters.start(self.store, parser_key(self.build_key.code(package_dir())))
+        self.front_matters.start(self.store, parser_key(code))
         self.template_code.use_folder(user_template_folder() if self.config.cache else None)
         self.ctx.store = self.store
         self.whole.start_build(self, config.plugins.events, enabled=bool(self.config.cache))

@@ -23,6 +23,7 @@ import jinja2
 
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
+from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.site.textfile import write_whole
 
 __all__ = [
@@ -236,16 +237,28 @@ class ThemeListing:
     `mkdocs serve` runs. The list is kept with the time of every folder it walked; a file
     added to or removed from any of them changes that folder's time, and the folders are
     listed again.
+
+    A new process (`mkdocs build`) walks the folders once, and takes the list from the build
+    cache under the fingerprint of every name the walk found (with MkDocs' and folio's
+    versions and the static templates): only the matching, three quarters of the cost, is
+    skipped, and a renamed, added or removed file is a new key.
     """
+
+    STAGE = "theme-files"
 
     _MKDOCS_FILTER = "Files.add_files_from_theme.<locals>.filter"
 
     def __init__(self) -> None:
         self._folders: dict[tuple[str, ...], dict[str, int]] = {}
-        self._found: dict[tuple[Any, ...], list[str]] = {}
+        self._names: dict[tuple[str, ...], str] = {}  # fingerprint of the names walked
+        self._found: dict[tuple[Any, ...], tuple[str, list[str]]] = {}
+        self._store: CacheStore | None = None
+        self._code = ""
 
-    def install(self, theme: Any) -> None:
-        """Make the environments `theme.get_env()` returns find MkDocs' list through this."""
+    def install(self, theme: Any, store: CacheStore | None = None, code: str = "") -> None:
+        """Make the environments `theme.get_env()` returns find MkDocs' list through this;
+        `store` keeps it across processes, under `code` (the versions: MkDocs' filter)."""
+        self._store, self._code = store, code
         original = theme.get_env
 
         def get_env() -> jinja2.Environment:
@@ -263,7 +276,7 @@ class ThemeListing:
                 key = (
                     tuple(str(path) for path in loader.searchpath),
                     loader.followlinks,
-                    tuple(theme.static_templates),
+                    tuple(sorted(theme.static_templates)),  # a set: its order varies
                 )
                 return list(self._static_files(key, lambda: list_templates(None, filter_func)))
 
@@ -277,14 +290,29 @@ class ThemeListing:
         folders = self._folders.get(dirs)
         if folders is None or any(_mtime(path) != time for path, time in folders.items()):
             folders = {}
+            names = []
             for top in dirs:
-                for path, _subdirs, _files in os.walk(top, followlinks=followlinks):
+                for path, _subdirs, files in os.walk(top, followlinks=followlinks):
                     folders[path] = _mtime(path)
+                    names.append([top, path, sorted(files)])
             self._folders[dirs] = folders
+            self._names[dirs] = fingerprint(sorted(names))
             self._found = {k: v for k, v in self._found.items() if k[0] != dirs}
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = find()
+        store = self._store
+        known = self._found.get(key)
+        if known is not None:
+            if store is not None:
+                store.keep(self.STAGE, known[0])
+            return known[1]
+        slot = fingerprint([self._code, list(key), self._names[dirs]])
+        kept = store.get(self.STAGE, slot) if store is not None else None
+        if isinstance(kept, list) and all(type(name) is str for name in kept):
+            found = kept
+        else:
+            found = list(find())
+            if store is not None:
+                store.put(self.STAGE, slot, found, plain=True)
+        self._found[key] = (slot, found)
         return found
 
 
