@@ -52,7 +52,8 @@ from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.cache.trace import Resolver
 from mkdocs_folio.cache.tracked import TrackedList
 from mkdocs_folio.features import BuildContext, Feature, default_features
-from mkdocs_folio.liquid import LiquidRenderer, default_registry
+from mkdocs_folio.liquid.lazy import LazyLiquid
+from mkdocs_folio.liquid.registry import default_registry
 from mkdocs_folio.options import FolioConfig
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.render.content import WholePages
@@ -108,7 +109,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.features: list[Feature] = default_features()
         self.reporter = Reporter(log)
         self.ctx: BuildContext | None = None
-        self.liquid: LiquidRenderer | None = None
+        self.liquid: LazyLiquid | None = None
         self.stashes: dict[str, Any] = {}
         self.bundles: dict[str, str] = {}
         self._templates: dict[str, str] = {}  # layout name -> template found for it
@@ -396,7 +397,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for feature in self.features:
             feature.register(ctx, ctx.registry)
         self.build_digest = ctx.build_digest = self.build_key.compute(config, package_dir())
-        self.liquid = LiquidRenderer(
+        self.liquid = LazyLiquid(
             self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],
             markdownify=ctx.markdown.convert,

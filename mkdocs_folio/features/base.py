@@ -8,6 +8,7 @@ optional.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,9 +23,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs_folio.adapter.files import OwnedFile
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.cache import trace
+from mkdocs_folio.cache.fingerprint import Unfingerprintable, fingerprint
 from mkdocs_folio.cache.store import CacheStore
 from mkdocs_folio.cache.trace import Resolver
-from mkdocs_folio.liquid import LiquidRenderer, Registry
+from mkdocs_folio.liquid.registry import Registry
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.collections import Document
 from mkdocs_folio.site.filecache import FileCache
@@ -35,6 +37,7 @@ from mkdocs_folio.site.views import Navbar
 
 if TYPE_CHECKING:
     from mkdocs_folio.adapter.views import PageView, SiteView
+    from mkdocs_folio.liquid.lazy import LazyLiquid
     from mkdocs_folio.options import FolioConfig
 
 
@@ -62,7 +65,7 @@ class BuildContext:
     nav: Navigation | None = None
     """MkDocs' navigation of this build (folio renders its own pages with it)."""
     site_view: SiteView | None = None
-    liquid: LiquidRenderer | None = None
+    liquid: LazyLiquid | None = None
     assets: dict[str, str] = field(default_factory=dict)  # bundles: css, js, page:<name>
     missing_targets: set[str] = field(default_factory=set)
     """Site paths already reported missing at the key that names them (a post's
@@ -214,6 +217,42 @@ class BuildContext:
         file.dest_uri = dest
         file.url = file._get_url(use_dirs)
         file.abs_dest_path = str(Path(self.config.site_dir) / dest)
+
+    def kept_text(self, stage: str, key: list[Any], compute: Callable[[], str]) -> str:
+        """`compute()`, or the text it made in an earlier build whose reads (traced while it
+        ran) are all unchanged: its warnings are reported again and what records around
+        it learns its reads. A piece shown by a page folio does not keep whole (an inline
+        news item on the about page) would otherwise run its Liquid on every build. Work
+        that logged, did something besides its text or read what has no fingerprint is
+        not kept."""
+        store, resolver = self.store, self.resolver
+        slot = None
+        if store is not None and resolver is not None:
+            try:
+                slot = fingerprint([self.build_digest, key])
+            except Unfingerprintable:
+                slot = None
+        if slot is not None:
+            kept = store.get(stage, slot)
+            if (
+                isinstance(kept, dict)
+                and isinstance(kept.get("text"), str)
+                and isinstance(kept.get("deps"), dict)
+                and resolver.still_valid(kept["deps"])
+            ):
+                trace.merge_into_active(kept["deps"], [])
+                for problem in kept.get("problems", ()):
+                    self.problems.append(problem)
+                return kept["text"]
+        from mkdocs_folio.render.pages import captured_logs
+
+        work = trace.Trace()
+        with captured_logs() as logs, trace.recording(work):
+            text = compute()
+        if slot is not None and work.reusable and not work.effects and not logs:
+            entry = {"text": text, "deps": work.deps, "problems": work.problems}
+            store.put(stage, slot, entry)  # type: ignore[union-attr]
+        return text
 
     def render_fragment(
         self, body: str, *, page: dict[str, Any], source: Path | str, first_line: int = 1

@@ -11,15 +11,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from liquid.undefined import Undefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_folio.cache import trace
 from mkdocs_folio.features.base import BuildContext, Feature
 from mkdocs_folio.liquid import Registry, TagContext, reads
-from mkdocs_folio.liquid.filters import ruby_str
-from mkdocs_folio.liquid.filters import where as jekyll_where
+from mkdocs_folio.liquid.filters.ruby import is_undefined, ruby_str
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.about import Listing
 from mkdocs_folio.site.collections import (
@@ -40,14 +38,19 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 def inline_news_html(ctx: BuildContext, document: Document) -> str:
     """An inline news item's text as the news tables show it: Liquid (with the document as
-    `page`), Markdown, then al-folio's unwrapped paragraphs."""
-    html = ctx.render_fragment(
-        document.body,
-        page=document.liquid(),
-        source=document.abs_path,
-        first_line=document.front.body_line,
-    )
-    return strip_paragraphs(html)
+    `page`), Markdown, then al-folio's unwrapped paragraphs; kept across builds by the
+    document and what its Liquid read."""
+
+    def render() -> str:
+        html = ctx.render_fragment(
+            document.body,
+            page=document.liquid(),
+            source=document.abs_path,
+            first_line=document.front.body_line,
+        )
+        return strip_paragraphs(html)
+
+    return ctx.kept_text("inline-news", document.fingerprint(), render)
 
 
 class CollectionsFeature(Feature):
@@ -170,7 +173,7 @@ class CollectionsFeature(Feature):
             if (
                 _as_limit(limit) is None
                 and limit not in (None, True, "")
-                and (not isinstance(limit, Undefined))
+                and not is_undefined(limit)
             ):
                 tag.problem(
                     f"news.liquid: limit={limit!r} is not a number",
@@ -196,8 +199,12 @@ class CollectionsFeature(Feature):
         feature = self
 
         def where(value: Any, prop: Any = None, target: Any = None) -> Any:
+            # Imported here: Jekyll's filters need python-liquid, which a build whose pages
+            # all come from the cache never imports (liquid/lazy.py).
+            from mkdocs_folio.liquid.filters.arrays import where as jekyll_where
+
             site = ctx.liquid.site if ctx.liquid is not None else None
-            plain_target = None if isinstance(target, Undefined) else target
+            plain_target = None if is_undefined(target) else target
             if (
                 site is None
                 or not isinstance(value, list)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from mkdocs_folio.cache import trace
 from mkdocs_folio.liquid import Registry, TagContext
-from mkdocs_folio.liquid.filters import relative_url
+from mkdocs_folio.liquid.filters.urls import relative_url
 from mkdocs_folio.liquid.registry import reads
 from mkdocs_folio.markup import unwrap_paragraph
 from mkdocs_folio.site.config import as_bool

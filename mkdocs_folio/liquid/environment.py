@@ -48,6 +48,7 @@ from liquid.undefined import Undefined
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.liquid.filters import JekyllFilters, safe_filter
+from mkdocs_folio.liquid.includes import find_include, find_relative
 from mkdocs_folio.liquid.nodes import (
     FolioOutput,
     IncludeMarkup,
@@ -61,6 +62,7 @@ from mkdocs_folio.liquid.nodes import (
 from mkdocs_folio.liquid.registry import Registry, default_registry, include_key
 from mkdocs_folio.liquid.stash import Stash
 from mkdocs_folio.problems import Problems
+from mkdocs_folio.site.dates import site_timezone
 from mkdocs_folio.site.textfile import decode_text
 
 __all__ = ["FolioEnvironment", "LiquidRenderer", "RenderResult", "TemplateCache"]
@@ -717,6 +719,9 @@ def _identity(text: str) -> str:
     return text
 
 
+_UNSET: Any = object()
+
+
 class LiquidRenderer:
     """Renders page bodies for one build of one site.
 
@@ -739,6 +744,7 @@ class LiquidRenderer:
         cache: TemplateCache | None = None,
         source_root: Path | str | None = None,
         site_includes: Collection[str] = (),
+        timezone: Any = _UNSET,
     ) -> None:
         self.site = site
         # Includes (by `include_key`) whose site file wins over the registered handler: the
@@ -752,7 +758,9 @@ class LiquidRenderer:
         self.cache = cache if cache is not None else SHARED_CACHE
         self.source_root = Path(source_root) if source_root is not None else None
         self.env = FolioEnvironment()
-        self.filters = JekyllFilters(site, markdownify=self.markdownify, tz=self._timezone())
+        if timezone is _UNSET:  # else found (and reported) by whoever made this
+            timezone = site_timezone(site, problems)
+        self.filters = JekyllFilters(site, markdownify=self.markdownify, tz=timezone)
         self.filters.register(self.env)
         for name, function in self.registry.filters.items():
             self.env.add_filter(name, safe_filter(name, function))
@@ -777,23 +785,6 @@ class LiquidRenderer:
         get_parser.cache_clear()
         self.env.filters.clear()
         self.env.tags.clear()
-
-    def _timezone(self) -> Any:
-        name = self.site.get("timezone") if isinstance(self.site, Mapping) else None
-        if not name:
-            return None
-        try:
-            from zoneinfo import ZoneInfo
-
-            return ZoneInfo(str(name))
-        except Exception:
-            self.problems.add(
-                f"unknown timezone '{name}'; dates are shown in the offset they were written in",
-                "_config.yml",
-                None,
-                "use a name from the tz database, such as America/New_York",
-            )
-            return None
 
     # Public API
     def render(
@@ -890,28 +881,10 @@ class LiquidRenderer:
         return found
 
     def find_include(self, name: str) -> Path | None:
-        """`_includes/<name>`; also the other extension (`.html` <-> `.liquid`), for sites
-        that renamed their includes in 2024 but not every page that uses them."""
-        candidates = [name]
-        stem, dot, extension = name.rpartition(".")
-        if dot and extension in ("html", "liquid"):
-            candidates.append(f"{stem}.{'liquid' if extension == 'html' else 'html'}")
-        for directory in self.includes_dirs:
-            for candidate in candidates:
-                path = directory / candidate
-                if path.is_file() and _inside(path, directory):
-                    return path
-        return None
+        return find_include(self.includes_dirs, name)
 
     def find_relative(self, source: Path | str, name: str) -> Path | None:
-        base = Path(source)
-        if not base.is_absolute() and self.source_root is not None:
-            base = self.source_root / base
-        directory = base.parent
-        path = directory / name
-        if path.is_file() and _inside(path, directory):
-            return path
-        return None
+        return find_relative(self.source_root, source, name)
 
     def compile_file(self, path: Path, state: RenderState) -> CompiledTemplate | None:
         try:
@@ -927,11 +900,3 @@ class LiquidRenderer:
         compiled = self.compile(text)
         self._files[path] = (key, compiled)
         return compiled
-
-
-def _inside(path: Path, directory: Path) -> bool:
-    """Refuse includes that escape their folder through a symbolic link."""
-    try:
-        return path.resolve().is_relative_to(directory.resolve())
-    except (OSError, RuntimeError):
-        return False

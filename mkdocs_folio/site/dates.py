@@ -18,7 +18,12 @@ know several of Ruby's directives.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs_folio.problems import Problems
 
 __all__ = ["MONTHS", "WEEKDAYS", "long_date", "parse_date", "short_date", "strftime"]
 
@@ -164,6 +169,26 @@ _COMPOSITES = {
     "v": "%e-%^b-%Y",
     "+": "%a %b %e %H:%M:%S %Z %Y",
 }
+
+
+def site_timezone(site: Any, problems: Problems) -> tzinfo | None:
+    """`_config.yml`'s `timezone:` (dates are shown in it), or None when unset or unknown
+    (an unknown name is a problem)."""
+    name = site.get("timezone") if isinstance(site, Mapping) else None
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(str(name))
+    except Exception:
+        problems.add(
+            f"unknown timezone '{name}'; dates are shown in the offset they were written in",
+            "_config.yml",
+            None,
+            "use a name from the tz database, such as America/New_York",
+        )
+        return None
 
 
 def strftime(value: datetime | date, fmt: str) -> str:

@@ -266,6 +266,42 @@ def test_a_page_taken_back_whole_is_not_converted_by_mkdocs_again(site, tmp_path
     assert differences(site / "_site", reference) == []
 
 
+def test_a_warm_build_runs_no_liquid_and_an_inline_news_item_follows_what_it_reads(site, tmp_path):
+    """The about page's inline news items come back from the cache with what their Liquid
+    read: a build where nothing changed imports no Liquid at all, and one where a data file
+    an item reads changed renders that item again."""
+    (site / "_data/venue.yml").write_text("name: NeurIPS\n")
+    (site / "_news/2026-06-01-venue.md").write_text(
+        "---\nlayout: post\ndate: 2026-06-01 10:00:00\ninline: true\n---\n\n"
+        "Our paper was accepted at {{ site.data.venue.name }}.\n"
+    )
+    config = (site / "_config.yml").read_text()
+    (site / "_config.yml").write_text(config + "timezone: Mars/Olympus\n")
+    (site / "hooks.py").write_text(
+        "import sys\n"
+        "def on_post_build(config):\n"
+        "    open('liquid.txt', 'w').write(str('liquid' in sys.modules))\n"
+    )
+    text = (site / "mkdocs.yml").read_text()
+    (site / "mkdocs-hooked.yml").write_text(text + "hooks:\n  - hooks.py\n")
+
+    def build() -> tuple[str, str]:
+        done = mkdocs(site, config="mkdocs-hooked.yml")
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "'timezone' must be a time zone name" in done.stderr  # every build says it
+        return (site / "liquid.txt").read_text(), (site / "_site/index.html").read_text()
+
+    assert build()[0] == "True"
+    used, about = build()
+    assert used == "False" and "accepted at NeurIPS" in about
+    (site / "_data/venue.yml").write_text("name: ICML\n")
+    used, about = build()
+    assert used == "True" and "accepted at ICML" in about and "NeurIPS" not in about
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+
+
 def test_another_plugin_on_page_markdown_still_sees_every_ordinary_page(site):
     """With another page hook in mkdocs.yml, ordinary pages go through MkDocs' pipeline on
     every build, so the hook sees their Markdown each time."""

@@ -81,7 +81,7 @@ TEXTS = {
 
 
 def test_a_second_build_parses_nothing_and_gets_the_same_parses_and_warnings(tmp_path):
-    first, first_noted, parsed = build(tmp_path, TEXTS)
+    _, first_noted, parsed = build(tmp_path, TEXTS)
     assert parsed == len(TEXTS)
     second, second_noted, parsed = build(tmp_path, TEXTS)
     assert parsed == 0

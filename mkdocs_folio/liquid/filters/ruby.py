@@ -8,21 +8,28 @@ float prints as Ruby prints it, a date as `2024-05-01 00:00:00 +0000`, a hash as
 from __future__ import annotations
 
 import math
+import sys
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from typing import Any
 
-from liquid.undefined import Undefined
-
 from mkdocs_folio.site.dates import strftime
 
-__all__ = ["liquid_str", "plain", "ruby_inspect", "ruby_str"]
+__all__ = ["is_undefined", "liquid_str", "plain", "ruby_inspect", "ruby_str"]
+
+
+def is_undefined(value: Any) -> bool:
+    """Whether `value` is python-liquid's `Undefined` (a missing variable). Asked without
+    importing python-liquid, which a build whose pages all come from the cache never needs:
+    no value can be one before it is imported."""
+    module = sys.modules.get("liquid.undefined")
+    return module is not None and isinstance(value, module.Undefined)
 
 
 def plain(value: Any) -> Any:
     """`Undefined` (a missing variable) behaves as Ruby's nil in every filter."""
-    return None if isinstance(value, Undefined) else value
+    return None if is_undefined(value) else value
 
 
 def _ruby_float(value: float) -> str:

@@ -16,9 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote_to_bytes, urlsplit, urlunsplit
 
-from liquid.undefined import Undefined
-
-from mkdocs_folio.liquid.filters.ruby import plain, ruby_str
+from mkdocs_folio.liquid.filters.ruby import is_undefined, plain, ruby_str
 
 __all__ = ["absolute_url", "cgi_escape", "relative_url", "strip_index", "uri_escape", "xml_escape"]
 
@@ -111,7 +109,7 @@ def _normalize_url(url: str) -> str:
 
 
 def _url_of(value: Any) -> Any:
-    if isinstance(value, Mapping) and not isinstance(value, Undefined):
+    if isinstance(value, Mapping) and not is_undefined(value):
         return value.get("url")
     return value
 
