@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_folio.adapter.files import OwnedFile
+from mkdocs_folio.adapter.logs import captured_logs
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, fingerprint
@@ -244,8 +245,6 @@ class BuildContext:
                 for problem in kept.get("problems", ()):
                     self.problems.append(problem)
                 return kept["text"]
-        from mkdocs_folio.render.pages import captured_logs
-
         work = trace.Trace()
         with captured_logs() as logs, trace.recording(work):
             text = compute()

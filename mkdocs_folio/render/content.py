@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from mkdocs_folio.adapter.logs import LogCapture
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.trace import Trace
-from mkdocs_folio.render.pages import LogCapture, _key, _replay, toc_data, toc_from
+from mkdocs_folio.render.pages import _key, _replay, toc_data, toc_from
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files

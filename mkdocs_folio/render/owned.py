@@ -26,12 +26,11 @@ from mkdocs_folio.adapter.files import (
     other_post_page_handlers,
     write_page,
 )
+from mkdocs_folio.adapter.logs import held_logs, quiet_logs
 from mkdocs_folio.render.pages import (
     Rendered,
     apply_entry,
-    held_logs,
     probe_page,
-    quiet_logs,
     render_page,
     splice_page,
 )

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from mkdocs_folio.adapter.logs import captured_logs
 from mkdocs_folio.cache import trace
 from mkdocs_folio.cache.fingerprint import Unfingerprintable, digest, fingerprint
 from mkdocs_folio.cache.trace import Trace
@@ -51,9 +50,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Rendered",
     "apply_entry",
-    "held_logs",
     "probe_page",
-    "quiet_logs",
     "render_page",
     "splice_page",
 ]
@@ -433,83 +430,6 @@ def _redo(plugin: PageHost, effects: list[Any]) -> None:
             continue
         for feature in plugin.features:
             feature.replay_effect(ctx, kind, payload)
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[Any] = []
-        self._seen: set[int] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if id(record) not in self._seen:  # on both loggers when MkDocs' propagates
-            self._seen.add(id(record))
-            self.records.append([record.name, record.levelno, record.getMessage()])
-
-
-# MkDocs' own logger does not pass its messages on to the root logger: listen to both.
-_LOGGERS = ("", "mkdocs")
-
-
-class LogCapture:
-    """`captured_logs` for work that spans calls: `start()`, then `stop()` gives the
-    messages."""
-
-    def __init__(self) -> None:
-        self._handler = _Capture()
-        self._loggers = [logging.getLogger(name) for name in _LOGGERS]
-
-    def start(self) -> None:
-        for logger in self._loggers:
-            logger.addHandler(self._handler)
-
-    def stop(self) -> list[Any]:
-        for logger in self._loggers:
-            logger.removeHandler(self._handler)
-        return self._handler.records
-
-
-@contextmanager
-def captured_logs() -> Iterator[list[Any]]:
-    """The messages MkDocs and Markdown log while a piece of work runs (a link to a page
-    that does not exist): reused work logs them again."""
-    handler = _Capture()
-    loggers = [logging.getLogger(name) for name in _LOGGERS]
-    for logger in loggers:
-        logger.addHandler(handler)
-    try:
-        yield handler.records
-    finally:
-        for logger in loggers:
-            logger.removeHandler(handler)
-
-
-class _Hold(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return False
-
-
-def quiet_logs() -> None:
-    """In a worker: nothing it logs is printed (its pages' messages go back to the parent)."""
-    hold = _Hold()
-    for name in _LOGGERS:
-        for handler in logging.getLogger(name).handlers:
-            handler.addFilter(hold)
-
-
-@contextmanager
-def held_logs() -> Iterator[None]:
-    """Nothing is printed while it runs (pages capture what they log, `captured_logs`):
-    their messages are logged in page order afterwards, whatever process rendered them."""
-    hold = _Hold()
-    handlers = [h for name in _LOGGERS for h in logging.getLogger(name).handlers]
-    for handler in handlers:
-        handler.addFilter(hold)
-    try:
-        yield
-    finally:
-        for handler in handlers:
-            handler.removeFilter(hold)
 
 
 def toc_data(toc: Any) -> list[Any]:
