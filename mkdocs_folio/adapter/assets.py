@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from mkdocs_folio.adapter.files import file_at
 from mkdocs_folio.problems import Problems
 from mkdocs_folio.site.filecache import FileCache
 from mkdocs_folio.site.jekyll_rules import is_special_name
@@ -59,7 +60,7 @@ def add_site_files(
             else:
                 rel = "assets/" + "/".join(parts)
                 src_dir = str(assets.parent)
-            if files.get_file_from_path(rel) is not None:
+            if file_at(files, rel) is not None:
                 continue
             file = File(rel, src_dir, config.site_dir, config.use_directory_urls)
             if not under_root:

@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 __all__ = ["OwnedFile", "all_pages", "copied_as_is", "other_post_page_handlers", "write_page"]
 
 
+def file_at(files: Files, path: str) -> File | None:
+    """`files.get_file_from_path(path)`. A path written exactly as a file's address (nearly
+    every one a build asks for, thousands of them) is found without being parsed as a path
+    first; any other path is normalized as MkDocs does."""
+    if isinstance(files, Files):
+        found = files.src_uris.get(path)
+        if found is not None:
+            return found
+    return files.get_file_from_path(path)
+
+
 class OwnedFile(File):
     """A page file folio made; once `taken`, MkDocs' page loops pass it by."""
 

@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_folio.adapter.files import OwnedFile
+from mkdocs_folio.adapter.files import OwnedFile, file_at
 from mkdocs_folio.adapter.logs import captured_logs
 from mkdocs_folio.adapter.markdown import MarkdownRenderer
 from mkdocs_folio.cache import trace
@@ -149,7 +149,7 @@ class BuildContext:
         relative = target.split("#", 1)[0].split("?", 1)[0].lstrip("/")
         if not relative:
             return False
-        if self.files is not None and self.files.get_file_from_path(relative) is not None:
+        if self.files is not None and file_at(self.files, relative) is not None:
             return True
         return self.site.paths.find_file(relative, Path(self.config.docs_dir)) is not None
 
@@ -185,7 +185,7 @@ class BuildContext:
         `generated` marks a page the build made (pagination, archives).
         """
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        existing = files.get_file_from_path(src_uri)
+        existing = file_at(files, src_uri)
         if existing is not None:
             files.remove(existing)
         if abs_src_path is not None and src_dir is not None:

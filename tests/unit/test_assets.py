@@ -39,3 +39,15 @@ def test_stylesheets_are_bundled_in_the_order_the_cascade_needs():
     bib = [name for name in names if name.startswith("bib-")]
     assert bib == ["bib-entries.css", "bib-hidden.css", "bib-pages.css"]
     assert names.index("bib-pages.css") + 1 == names.index("collections.css")
+
+
+def test_a_file_is_found_by_its_address_or_by_any_spelling_of_its_path(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from mkdocs_folio.adapter.files import file_at
+
+    page = File("assets/img/a.png", str(tmp_path), str(tmp_path / "site"), True)
+    files = Files([page])
+    assert file_at(files, "assets/img/a.png") is page
+    assert file_at(files, "assets//img/./a.png") is page  # normalized as MkDocs does
+    assert file_at(files, "assets/img/b.png") is None
