@@ -22,54 +22,41 @@ One module per kind of filter:
 
 from typing import TYPE_CHECKING, Any
 
+from mkdocs_folio.liquid.filters.ruby import liquid_str, ruby_inspect, ruby_str
+from mkdocs_folio.liquid.filters.text import (
+    jsonify,
+    normalize_whitespace,
+    number_of_words,
+    slugify,
+    smartify,
+    transliterate,
+)
+from mkdocs_folio.liquid.filters.urls import (
+    absolute_url,
+    cgi_escape,
+    relative_url,
+    uri_escape,
+    xml_escape,
+)
+
 if TYPE_CHECKING:
     from mkdocs_folio.liquid.filters.arrays import array_to_sentence_string, where
     from mkdocs_folio.liquid.filters.errors import FilterError
     from mkdocs_folio.liquid.filters.filter_set import JekyllFilters, safe_filter
-    from mkdocs_folio.liquid.filters.ruby import liquid_str, ruby_inspect, ruby_str
-    from mkdocs_folio.liquid.filters.text import (
-        jsonify,
-        normalize_whitespace,
-        number_of_words,
-        slugify,
-        smartify,
-        transliterate,
-    )
-    from mkdocs_folio.liquid.filters.urls import (
-        absolute_url,
-        cgi_escape,
-        relative_url,
-        uri_escape,
-        xml_escape,
-    )
 
-# Each name from its module when first asked for: `errors` and `filter_set` import
-# python-liquid, which importing `ruby` or `urls` alone must not (liquid/lazy.py).
-_MODULES = {
+# `arrays`, `errors` and `filter_set` import python-liquid, which importing `ruby` or `urls`
+# alone must not (liquid/lazy.py): their names come from them when first asked for.
+_WITH_LIQUID = {
     "array_to_sentence_string": "arrays",
     "where": "arrays",
     "FilterError": "errors",
     "JekyllFilters": "filter_set",
     "safe_filter": "filter_set",
-    "liquid_str": "ruby",
-    "ruby_inspect": "ruby",
-    "ruby_str": "ruby",
-    "jsonify": "text",
-    "normalize_whitespace": "text",
-    "number_of_words": "text",
-    "slugify": "text",
-    "smartify": "text",
-    "transliterate": "text",
-    "absolute_url": "urls",
-    "cgi_escape": "urls",
-    "relative_url": "urls",
-    "uri_escape": "urls",
-    "xml_escape": "urls",
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
+    module = _WITH_LIQUID.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
