@@ -35,14 +35,21 @@ class LazyLiquid:
     @property
     def renderer(self) -> LiquidRenderer:
         if self._renderer is None:
-            from mkdocs_folio.liquid.environment import LiquidRenderer
-
-            self._renderer = LiquidRenderer(self.site, timezone=self._timezone, **self._options)
+            self.make()
+        assert self._renderer is not None
         return self._renderer
 
     @property
     def made(self) -> bool:
         return self._renderer is not None
+
+    def make(self) -> None:
+        """Make the renderer now, if it is not made yet (before worker processes are forked,
+        so that they share it)."""
+        if self._renderer is None:
+            from mkdocs_folio.liquid.environment import LiquidRenderer
+
+            self._renderer = LiquidRenderer(self.site, timezone=self._timezone, **self._options)
 
     def render(self, *args: Any, **kwargs: Any) -> RenderResult:
         return self.renderer.render(*args, **kwargs)

@@ -139,6 +139,10 @@ class OwnedPages:
         self.jobs = jobs
         if not jobs:
             return
+        if ctx.liquid is not None and any(job[2] is None for job in jobs):
+            # Pages will render their bodies: the renderer is made once, here, and the
+            # forked workers share it, instead of each importing python-liquid again.
+            ctx.liquid.make()
 
         def in_child() -> None:
             plugin.store.after_fork()

@@ -44,3 +44,43 @@ def test_an_unknown_timezone_is_reported_when_it_is_made():
     problems = Problems()
     LazyLiquid({"timezone": "Mars/Olympus"}, problems=problems)
     assert ["unknown timezone 'Mars/Olympus'" in str(p) for p in problems] == [True]
+
+
+def test_forked_workers_share_the_renderer_the_build_made_before_forking(tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_folio.render import owned
+    from mkdocs_folio.render.workers import MIN_PAGES
+    from tests.sitebuilder import write_files
+
+    seen = []
+    start = owned.RenderPool.start
+
+    def recording_start(pool):
+        plugin = config.plugins["folio"]
+        seen.append((pool.workers, plugin.liquid.made))
+        return start(pool)
+
+    monkeypatch.setattr(owned.RenderPool, "start", recording_start)
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\n"
+            "plugins: [{folio: {workers: 2, cache: false}}]\n",
+            "_config.yml": "title: T\n",
+            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
+            **{
+                f"_posts/2024-01-{n % 28 + 1:02d}-p{n}.md": f"---\ntitle: Post {n}\n---\n{{{{ page.title }}}}\n"
+                for n in range(2 * MIN_PAGES + 2)
+            },
+        },
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert seen == [(2, True)]
+    assert "Post 3" in (tmp_path / "out/2024/01/04/p3.html").read_text()  # its Liquid ran
