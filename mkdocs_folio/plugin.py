@@ -139,7 +139,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # whole `mkdocs serve` session instead of creating a new one for every rebuild.
         self.command = command
         self.dirty = dirty
-        memory.release()  # what an earlier build in this process left frozen
+        memory.at_startup()  # releases what an earlier build here left frozen
 
     def on_shutdown(self) -> None:
         # MkDocs is done (`build`, `gh-deploy`, or `serve` stopped): the process exits next.
@@ -150,6 +150,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if not self.config.enabled:
             return None
         self.idle.settle()
+        memory.building()
         self.reporter.start_build(Path(config.config_file_path or ".").resolve().parent)
         problems = Problems(recorded=True)
         self._check_theme(config)
@@ -291,6 +292,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.whole.abandon()
         if self.command != "serve":
             memory.after_build()
+        else:
+            memory.after_serve_build()
 
     def _on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         ctx = self.ctx
@@ -715,6 +718,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.front_matters.finish()
         self.store.save(ctx.problems, background=self.command == "serve")
         if self.command == "serve":
+            memory.after_serve_build()
             self.idle.schedule()  # releases, frees and freezes while the page is read
         else:
             memory.after_build()

@@ -9,6 +9,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_folio.adapter import memory
 from mkdocs_folio.plugin import FolioPlugin
 from mkdocs_folio.render.workers import MIN_PAGES, RenderPool
 from tests.sitebuilder import write_files
@@ -38,9 +39,27 @@ def test_shutdown_freezes_and_the_next_startup_releases_and_frees():
     assert gone() is not None  # frozen: not walked, so not freed yet
 
     plugin.on_startup(command="build", dirty=False)  # a next build in the same process
+    assert gc.get_freeze_count() > 0  # what is alive at startup lives on: frozen again
+    memory.after_build()  # the end of that build releases everything
     assert gc.get_freeze_count() == 0
     gc.collect()
     assert gone() is None  # released, then freed: never lost
+
+
+def test_the_young_generation_is_larger_only_while_a_build_runs():
+    default = gc.get_threshold()
+    memory.building()
+    memory.building()  # a second call keeps the first saved thresholds
+    assert gc.get_threshold() == (memory.YOUNG, *default[1:])
+    memory.after_build()
+    assert gc.get_threshold() == default
+    memory.building()
+    memory.after_serve_build()
+    assert gc.get_threshold() == default
+    memory.building()
+    memory.before_exit()
+    assert gc.get_threshold() == default
+    gc.unfreeze()
 
 
 def test_forked_workers_see_a_frozen_heap_and_a_build_releases_it():
@@ -57,8 +76,7 @@ def test_forked_workers_see_a_frozen_heap_and_a_build_releases_it():
 
 
 def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
-    from mkdocs_folio.adapter import memory
-
+    thresholds = gc.get_threshold()
     forks = []
     freeze = memory.before_fork
     monkeypatch.setattr(memory, "before_fork", lambda: forks.append(1) or freeze())
@@ -85,6 +103,7 @@ def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
         assert (tmp_path / "out" / "index.html").exists()
         assert forks  # the posts were rendered by forked workers
         assert gc.get_freeze_count() == 0  # a process that builds again frees what it left
+        assert gc.get_threshold() == thresholds  # the collector as it was before the build
     finally:
         config.plugins.on_shutdown()
     assert gc.get_freeze_count() > 0  # the exit walks none of it
