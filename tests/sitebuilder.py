@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,25 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def write_forking_site(root: Path, body: Callable[[int], str] = lambda n: f"Body {n}.") -> None:
+    """A small site with enough posts that `workers: 2` forks a render worker (no cache)."""
+    from mkdocs_folio.render.workers import MIN_PAGES
+
+    write_files(
+        root,
+        {
+            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\n"
+            "plugins: [{folio: {workers: 2, cache: false}}]\n",
+            "_config.yml": "title: T\n",
+            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
+            **{
+                f"_posts/2024-01-{n % 28 + 1:02d}-p{n}.md": f"---\ntitle: Post {n}\n---\n{body(n)}\n"
+                for n in range(2 * MIN_PAGES + 2)
+            },
+        },
+    )
 
 
 def build_site(root: Path, *, strict: bool = False, config_file: str = "mkdocs.yml") -> BuildResult:

@@ -51,8 +51,7 @@ def test_forked_workers_share_the_renderer_the_build_made_before_forking(tmp_pat
     from mkdocs.config import load_config
 
     from mkdocs_folio.render import owned
-    from mkdocs_folio.render.workers import MIN_PAGES
-    from tests.sitebuilder import write_files
+    from tests.sitebuilder import write_forking_site
 
     seen = []
     start = owned.RenderPool.start
@@ -63,19 +62,7 @@ def test_forked_workers_share_the_renderer_the_build_made_before_forking(tmp_pat
         return start(pool)
 
     monkeypatch.setattr(owned.RenderPool, "start", recording_start)
-    write_files(
-        tmp_path,
-        {
-            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\n"
-            "plugins: [{folio: {workers: 2, cache: false}}]\n",
-            "_config.yml": "title: T\n",
-            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
-            **{
-                f"_posts/2024-01-{n % 28 + 1:02d}-p{n}.md": f"---\ntitle: Post {n}\n---\n{{{{ page.title }}}}\n"
-                for n in range(2 * MIN_PAGES + 2)
-            },
-        },
-    )
+    write_forking_site(tmp_path, body=lambda n: "{{ page.title }}")
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     config.plugins.on_startup(command="build", dirty=False)
     try:

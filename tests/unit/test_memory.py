@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs_folio.adapter import memory
 from mkdocs_folio.plugin import FolioPlugin
 from mkdocs_folio.render.workers import MIN_PAGES, RenderPool
-from tests.sitebuilder import write_files
+from tests.sitebuilder import write_forking_site
 
 
 class Node:
@@ -80,20 +80,7 @@ def test_a_whole_build_leaves_nothing_frozen(tmp_path, monkeypatch):
     forks = []
     freeze = memory.before_fork
     monkeypatch.setattr(memory, "before_fork", lambda: forks.append(1) or freeze())
-    write_files(
-        tmp_path,
-        {
-            "mkdocs.yml": "site_name: T\ndocs_dir: _pages\ntheme: {name: folio}\n"
-            "plugins: [{folio: {workers: 2, cache: false}}]\n",
-            "_config.yml": "title: T\n",
-            "_pages/about.md": "---\nlayout: about\npermalink: /\n---\nHello.\n",
-            **{
-                f"_posts/2024-01-{day:02d}-p{n}.md": f"---\ntitle: Post {n}\n---\nBody {n}.\n"
-                for n in range(2 * MIN_PAGES + 2)
-                for day in [n % 28 + 1]
-            },
-        },
-    )
+    write_forking_site(tmp_path)
     # What `mkdocs build` runs. MkDocs keeps one instance of a plugin with startup events for
     # the whole process, so an earlier test's `serve` would otherwise still be its command.
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
