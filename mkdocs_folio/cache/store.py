@@ -265,7 +265,12 @@ class CacheStore:
         # The file alone holds the cache (no write-ahead log beside it to be left behind
         # when the file is replaced or cut short): what is read is what the file says.
         connection.execute("PRAGMA journal_mode=DELETE")
-        connection.execute("PRAGMA synchronous=NORMAL")
+        # A save does not wait for the disk to confirm it (fsync): writing a cold build's
+        # 66 MB on the bench machine took 0.22 s with the wait, 0.18 s without, and disks
+        # slow to confirm wait longer. A build killed mid-save leaves the file intact
+        # (the journal rolls it back); only a crash of the machine itself can damage it,
+        # which the next build notices like any damage: one warning, a new cache.
+        connection.execute("PRAGMA synchronous=OFF")
         return connection
 
     def _connect_reader(self, path: Path, problems: Problems) -> sqlite3.Connection | None:
