@@ -24,7 +24,8 @@ moments use it:
   freezes while the person reads the page;
 - when MkDocs shuts down after `mkdocs build` or `gh-deploy` (`before_exit`): the exit
   does not walk the heap. `on_startup` of a next build in the same process releases it
-  (`release`), so nothing stays frozen for good.
+  (`at_startup`, which then freezes only what is alive at that moment), and that build's
+  end releases everything, so nothing stays frozen for good.
 
 Frozen objects that are garbage are freed when they are released, never lost.
 
@@ -49,7 +50,6 @@ __all__ = [
     "before_exit",
     "before_fork",
     "building",
-    "release",
 ]
 
 YOUNG = 20_000
@@ -98,7 +98,3 @@ def after_build() -> None:
 def before_exit() -> None:
     _restore_threshold()
     gc.freeze()
-
-
-def release() -> None:
-    gc.unfreeze()
