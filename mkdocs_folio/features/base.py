@@ -234,7 +234,7 @@ class BuildContext:
             except Unfingerprintable:
                 slot = None
         if slot is not None:
-            kept = store.get(stage, slot)
+            kept = store.get(stage, slot, shared=True)  # only read: shared across builds
             if (
                 isinstance(kept, dict)
                 and isinstance(kept.get("text"), str)

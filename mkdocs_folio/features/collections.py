@@ -58,8 +58,6 @@ class CollectionsFeature(Feature):
 
     def __init__(self) -> None:
         self.specs: list[CollectionSpec] = []
-        # Inline news HTML across builds, with what each item's Liquid read.
-        self._inline_cache = trace.Memo(across_builds=True)
         self._documents: dict[str, Any] = {}  # documents read before, by path
         self._where_cache = trace.Memo()
         self._site_lists: tuple[Any, set[int]] | None = None
@@ -232,16 +230,10 @@ class CollectionsFeature(Feature):
 
     def news_listing(self, ctx: BuildContext, listing: Listing) -> ListingView:
         return build_listing(
-            ctx.site.news, listing, render_inline=lambda doc: self.render_inline(ctx, doc)
+            ctx.site.news, listing, render_inline=lambda doc: inline_news_html(ctx, doc)
         )
 
-    def render_inline(self, ctx: BuildContext, document: Document) -> str:
-        """An inline news item's text, rendered once per build and content."""
-        key = (str(document.abs_path), document.body)
-        return self._inline_cache.get(key, lambda: inline_news_html(ctx, document))
-
     def post_build(self, ctx: BuildContext) -> None:
-        self._inline_cache.new_build()
         read = {str(d.abs_path) for docs in ctx.site.collections.values() for d in docs}
         for path in [p for p in self._documents if p not in read]:
             del self._documents[path]  # a document this build did not read

@@ -212,3 +212,23 @@ def test_a_page_taken_back_whole_keeps_the_html_hooks_it_was_made_with(tmp_path,
     serve_rebuild(site, out)
     assert "publications.md" not in hooked, hooked
     assert cold_differences(site, out, tmp_path / "cold") == ""
+
+
+def test_an_inline_news_items_front_matter_edit_reaches_every_page_that_shows_it(tmp_path):
+    """An inline news item's Liquid may print its own front matter (`{{ page.venue }}`): a
+    rebuild after editing only the front matter shows the new text on the about page and on
+    the news page alike (a memo keyed by the item's body kept the old text on the news page)."""
+    site = generate(tmp_path / "gen", posts=10, news=4, projects=2, entries=5)["folio"]
+    item = site / "_news/2026-06-01-venue.md"
+    item.write_text(
+        "---\nlayout: post\ndate: 2026-06-01 10:00:00\ninline: true\nvenue: NeurIPS\n---\n\n"
+        "Accepted at {{ page.venue }}.\n"
+    )
+    out = tmp_path / "serve"
+    serve_rebuild(site, out)
+    item.write_text(item.read_text().replace("venue: NeurIPS", "venue: ICML"))
+    serve_rebuild(site, out)
+    for page in ("index.html", "news/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "Accepted at ICML" in html and "NeurIPS" not in html, page
+    assert cold_differences(site, out, tmp_path / "cold") == ""
