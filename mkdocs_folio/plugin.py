@@ -119,6 +119,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.store = CacheStore()
         self.build_key = BuildKey()
         self.build_digest = ""
+        self.code_digest = ""  # this build's `BuildKey.code()`, found once in `on_config`
         self.tracked_site = TrackedSite()
         self._template_digest: str | None = None
         self.outputs = OutputKeeper()
@@ -197,7 +198,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
         _honour_search_enabled(config, site_config)
         ensure_extensions(config)
-        code = self.build_key.code(package_dir())  # versions and folio's source
+        code = self.code_digest = self.build_key.code(package_dir())  # versions, folio's source
         self.theme_listing.install(config.theme, self.store, code)
         share_compiled_templates(config.theme, self.template_code)
         quiet_link_validation(config)
@@ -399,7 +400,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ctx.template_hook = self._prepare_env
         for feature in self.features:
             feature.register(ctx, ctx.registry)
-        self.build_digest = ctx.build_digest = self.build_key.compute(config, package_dir())
+        self.build_digest = ctx.build_digest = self.build_key.compute(config, self.code_digest)
         self.liquid = LazyLiquid(
             self._liquid_site(),
             includes_dirs=[ctx.site.paths.includes_dir],

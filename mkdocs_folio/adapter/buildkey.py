@@ -150,8 +150,9 @@ class BuildKey:
         self._memo: dict[str, tuple[Any, str]] = {}
         self._versions = versions()
 
-    def compute(self, config: MkDocsConfig, package_dir: Path) -> str:
-        return fingerprint([self.code(package_dir), config_description(config)])
+    def compute(self, config: MkDocsConfig, code: str) -> str:
+        """The build fingerprint: `code` (this build's `code()`) and the configuration."""
+        return fingerprint([code, config_description(config)])
 
     def code(self, package_dir: Path) -> str:
         """The part that does not depend on `mkdocs.yml`: the versions and folio's source

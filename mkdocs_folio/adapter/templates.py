@@ -249,8 +249,9 @@ class ThemeListing:
     _MKDOCS_FILTER = "Files.add_files_from_theme.<locals>.filter"
 
     def __init__(self) -> None:
-        self._folders: dict[tuple[str, ...], dict[str, int]] = {}
-        self._names: dict[tuple[str, ...], str] = {}  # fingerprint of the names walked
+        # Per set of theme folders: the time of each folder walked, and the fingerprint of
+        # every name the walk found.
+        self._walked: dict[tuple[str, ...], tuple[dict[str, int], str]] = {}
         self._found: dict[tuple[Any, ...], tuple[str, list[str]]] = {}
         self._store: CacheStore | None = None
         self._code = ""
@@ -287,16 +288,15 @@ class ThemeListing:
 
     def _static_files(self, key: tuple[Any, ...], find: Any) -> list[str]:
         dirs, followlinks = key[0], key[1]
-        folders = self._folders.get(dirs)
-        if folders is None or any(_mtime(path) != time for path, time in folders.items()):
-            folders = {}
+        walked = self._walked.get(dirs)
+        if walked is None or any(_mtime(path) != time for path, time in walked[0].items()):
+            folders: dict[str, int] = {}
             names = []
             for top in dirs:
                 for path, _subdirs, files in os.walk(top, followlinks=followlinks):
                     folders[path] = _mtime(path)
                     names.append([top, path, sorted(files)])
-            self._folders[dirs] = folders
-            self._names[dirs] = fingerprint(sorted(names))
+            walked = self._walked[dirs] = (folders, fingerprint(sorted(names)))
             self._found = {k: v for k, v in self._found.items() if k[0] != dirs}
         store = self._store
         known = self._found.get(key)
@@ -304,7 +304,7 @@ class ThemeListing:
             if store is not None:
                 store.keep(self.STAGE, known[0])
             return known[1]
-        slot = fingerprint([self._code, list(key), self._names[dirs]])
+        slot = fingerprint([self._code, list(key), walked[1]])
         kept = store.get(self.STAGE, slot) if store is not None else None
         if isinstance(kept, list) and all(type(name) is str for name in kept):
             found = kept
