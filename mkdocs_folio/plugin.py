@@ -291,6 +291,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.outputs.put_back()
         self.outputs.active = False
         self.whole.abandon()
+        self.store.abandon()
         if self.command != "serve":
             memory.after_build()
         else:
@@ -653,6 +654,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.reporter.flush(self.ctx.problems)
             self.outputs.keep_static_files(files)  # MkDocs copies static files next
             self._static_copied = False
+            if self.command != "serve":  # serve saves after the browser's reload instead
+                self.store.write_ahead()
         return env
 
     on_env = CombinedEvent(_on_env, _render_owned_pages)

@@ -180,6 +180,34 @@ def test_a_damaged_cache_is_one_warning_and_the_output_is_still_right(site, tmp_
     assert mkdocs(site).stderr.count("the build cache could not be used") == 0
 
 
+def test_a_cold_build_that_fails_after_its_pages_leaves_no_cache_and_no_warning(site, tmp_path):
+    """A cold build starts writing its cache once its pages are rendered (`write_ahead`);
+    failing after that (here another plugin's `on_post_build`) rolls the write back: the
+    next build finds no cache, warns of nothing, and keeps the cache it writes."""
+    (site / "hooks.py").write_text(
+        "def on_post_build(config):\n    raise RuntimeError('a plugin failed after the pages')\n"
+    )
+    text = (site / "mkdocs.yml").read_text()
+    (site / "mkdocs-failing.yml").write_text(text + "hooks:\n  - hooks.py\n")
+    done = mkdocs(site, config="mkdocs-failing.yml")
+    assert done.returncode != 0 and "a plugin failed after the pages" in done.stderr
+    database = site / ".cache/mkdocs-folio/build.sqlite"
+    if database.exists():
+        connection = sqlite3.connect(database)
+        assert connection.execute("PRAGMA page_count").fetchone()[0] == 0
+        connection.close()
+    done = mkdocs(site)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "WARNING" not in done.stderr and "Traceback" not in done.stderr
+    assert not list(database.parent.glob("*.unreadable"))
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT count(*) FROM entries").fetchone()[0] > 50
+    connection.close()
+    reference = tmp_path / "cold"
+    cold(site, reference)
+    assert differences(site / "_site", reference) == []
+
+
 def test_publication_lists_and_the_bib_come_back_from_the_cache_until_a_template_changes(
     site, tmp_path
 ):
