@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from mkdocs_folio.markdown.highlight import kept_highlight_setup
 from mkdocs_folio.markdown.ids import kramdown_slugify
 
 # MkDocs' "ignore" level for validation settings.
@@ -117,6 +118,7 @@ class PageMarkdown:
     pages (the contract Python-Markdown gives extensions that keep state), and MkDocs' own
     per-page processors (relative links, anchors, the title from the first heading, raw HTML
     ids) are registered anew for each page, so the page gets what `Page.render` would give.
+    Code blocks are highlighted without making their setup anew (markdown/highlight.py).
     """
 
     def __init__(self, config: MkDocsConfig) -> None:
@@ -140,7 +142,8 @@ class PageMarkdown:
         links._register(md)
         title = mkdocs_pages._ExtractTitleTreeprocessor()
         title._register(md)
-        page.content = md.convert(page.markdown or "")
+        with kept_highlight_setup():
+            page.content = md.convert(page.markdown or "")
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
