@@ -439,7 +439,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             # other cores start on them while MkDocs renders its pages (render/owned.py).
             env = config.theme.get_env()
             self._on_env(env, config=config, files=files)
-            self.owned.start(self, env, config, files, nav)
+            self.owned.start(self, env, config, files, nav, copy_static=self.command != "serve")
         return None
 
     on_nav = CombinedEvent(_on_nav, _take_owned_pages)
@@ -652,7 +652,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.ctx is not None and self.ctx.nav is not None:
             self.owned.finish(self)
             self.reporter.flush(self.ctx.problems)
-            self.outputs.keep_static_files(files)  # MkDocs copies static files next
+            # MkDocs copies static files next (those a worker did not copy already).
+            self.outputs.keep_static_files(files, self.owned.copied)
             self._static_copied = False
             if self.command != "serve":  # serve saves after the browser's reload instead
                 self.store.write_ahead()

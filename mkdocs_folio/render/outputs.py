@@ -28,7 +28,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_folio.cache.fingerprint import digest
 from mkdocs_folio.cache.store import CacheStore
@@ -122,23 +122,57 @@ class OutputKeeper:
 
     # -- static files -----------------------------------------------------------------------
 
-    def keep_static_files(self, files: Files) -> None:
-        """Just before MkDocs copies static files: those whose copy is intact are kept."""
+    def _static_files(self, files: Files) -> list[File]:
+        return [file for file in files if type(file) is File and not file.is_documentation_page()]
+
+    def _copy_is_intact(self, file: File) -> bool:
+        state = self._static_state(file)
+        record = self.records.get(file.dest_uri)
+        if state is None or record is None or record[0] != "static" or record[1] != state:
+            return False
+        return list(_stat(file.abs_dest_path) or ()) == record[2]
+
+    def static_to_copy(self, files: Files) -> list[File]:
+        """The static files whose copy is not intact, for `copy_ahead` in a render worker."""
+        if not self.active or self.site_dir is None:
+            return []
+        return [
+            file
+            for file in self._static_files(files)
+            if InclusionLevel.is_included(file.inclusion) and not self._copy_is_intact(file)
+        ]
+
+    def copy_ahead(self, files: list[File]) -> list[list[Any]]:
+        """Copy `files` as MkDocs would (in a render worker, while pages render); returns
+        each copy's destination and what it was made from."""
+        copied = []
+        for file in files:
+            try:
+                file.copy_file()
+            except OSError:
+                continue  # the main process copies it, and reports what goes wrong
+            copied.append([file.dest_uri, self._static_state(file)])
+        return copied
+
+    def keep_static_files(self, files: Files, copied: list[list[Any]] | None = None) -> None:
+        """Just before MkDocs copies static files: those whose copy is intact are kept, and
+        those a worker copied already (`copied`) from the same source are not copied again."""
         if not self.active or self.site_dir is None:
             return
-        for file in files:
-            if type(file) is not File or file.is_documentation_page():
-                continue
-            state = self._static_state(file)
+        ahead = {rel: state for rel, state in copied or ()}
+        for file in self._static_files(files):
             rel = file.dest_uri
-            record = self.records.get(rel)
-            if state is None or record is None or record[0] != "static" or record[1] != state:
-                continue
-            if list(_stat(file.abs_dest_path) or ()) != record[2]:
+            if rel in ahead and ahead.pop(rel) == self._static_state(file):
+                pass
+            elif self._copy_is_intact(file):
+                self.kept.add(rel)
+            else:
                 continue
             file.__class__ = KeptFile
             self._swapped.append(file)
-            self.kept.add(rel)
+        for rel in ahead:  # another plugin dropped the file since: its copy goes too
+            with contextlib.suppress(OSError):
+                os.unlink(self.site_dir / rel)
 
     def static_files_copied(self, files: Files) -> None:
         """Right after MkDocs copied them: remember what each copy was made from."""

@@ -54,6 +54,8 @@ class OwnedPages:
         self.done: dict[int, Any] = {}
         """Results of pages rendered before the workers started, by index in `todo`."""
         self.pool: RenderPool | None = None
+        self.copied: list[list[Any]] | None = None
+        """The static files a worker copied (`OutputKeeper.copy_ahead`), once finished."""
 
     def take(self, files: Files) -> None:
         """After navigation: every owned page leaves MkDocs' page loops."""
@@ -80,9 +82,13 @@ class OwnedPages:
         config: MkDocsConfig,
         files: Files,
         nav: Navigation,
+        *,
+        copy_static: bool = False,
     ) -> None:
         """Right after navigation: find the pages that changed, and start rendering them on
-        the other cores while MkDocs renders its own pages (render/workers.py).
+        the other cores while MkDocs renders its own pages (render/workers.py). With
+        `copy_static` (`mkdocs build`), the first worker copies the static files whose copy
+        is not intact before it takes pages: MkDocs would copy them alone after the pages.
 
         A page whose reads changed only inside its navbar or footer is spliced, not
         rendered (render/splice.py): the first such page with fragments this build has not
@@ -91,6 +97,7 @@ class OwnedPages:
         assert ctx is not None
         self.pool = None
         self.done = {}
+        self.copied = None
         pages = all_pages(files, self.files)
         post_page = other_post_page_handlers(config, plugin)
         keeper = plugin.outputs
@@ -149,6 +156,7 @@ class OwnedPages:
             ctx.problems.held = True
             quiet_logs()
 
+        to_copy = keeper.static_to_copy(files) if copy_static else []
         # Other plugins' page hooks may keep state of their own: then one process does all.
         self.pool = RenderPool(
             jobs,
@@ -156,6 +164,7 @@ class OwnedPages:
             workers=1 if post_page else plugin.workers,
             entries_made=plugin.store.new_entries,
             in_child=in_child,
+            first=(lambda: keeper.copy_ahead(to_copy)) if to_copy else None,
         )
         self.pool.start()
 
@@ -185,6 +194,7 @@ class OwnedPages:
             finally:
                 ctx.problems.held = False
             plugin.store.add_entries(entries)
+            self.copied = pool.first_result
             for index, result in by_job.items():
                 results[pool.jobs[index][0]] = result
         keeper = plugin.outputs

@@ -57,6 +57,7 @@ class Batch:
     entries: dict[tuple[str, str], str] = field(default_factory=dict)
     failed: list[int] = field(default_factory=list)
     error: str = ""
+    first: Any = None
 
 
 class RenderPool:
@@ -66,6 +67,9 @@ class RenderPool:
     is left, then gathers everything: the results by job index, the cache entries the
     workers made (the parent's own are already in its store) and the indexes no process
     rendered. `in_child` runs first in each worker (drop what must not cross a fork).
+    `first`, when there are workers, is done by the first of them before it takes pages
+    (copying static files, which would otherwise wait until every page is done); what it
+    returns is `first_result` after `finish()` (None when it failed or was not done).
     """
 
     def __init__(
@@ -76,8 +80,11 @@ class RenderPool:
         workers: int,
         entries_made: Callable[[], dict[tuple[str, str], str]],
         in_child: Callable[[], None],
+        first: Callable[[], Any] | None = None,
     ) -> None:
         self.jobs = jobs
+        self.first = first
+        self.first_result: Any = None
         self.render = render
         self.entries_made = entries_made
         self.in_child = in_child
@@ -94,12 +101,12 @@ class RenderPool:
     def start(self) -> None:
         if self.workers > 1:
             memory.before_fork()
-        for _ in range(1, self.workers):
+        for number in range(1, self.workers):
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker
                 os.close(read)
-                self._work(write)
+                self._work(write, self.first if number == 1 else None)
             os.close(write)
             self._children.append((pid, read))
 
@@ -117,11 +124,16 @@ class RenderPool:
             self._lock.release()
         return range(start, min(start + CHUNK, len(self.jobs)))
 
-    def _work(self, write: int) -> None:
+    def _work(self, write: int, first: Callable[[], Any] | None) -> None:
         status = 0
         try:
             self.in_child()
             batch = Batch()
+            if first is not None:
+                try:
+                    batch.first = first()
+                except Exception:
+                    batch.first = None  # the parent does it the usual way
             taken: list[int] = []
             try:
                 while chunk := self._take():
@@ -158,6 +170,8 @@ class RenderPool:
                 log.debug("a render worker failed: %s", batch.error)
             results.update(batch.results)
             entries.update(batch.entries)
+            if batch.first is not None:
+                self.first_result = batch.first
         self._children = []
         missing = [i for i in range(len(self.jobs)) if i not in results]
         return results, entries, missing

@@ -373,6 +373,54 @@ def test_the_number_of_workers_does_not_change_the_site(tmp_path):
         assert stderr.count("WARNING") == outputs[0][1].count("WARNING")
 
 
+COPY_COUNTER = """
+import os
+import mkdocs.utils
+import mkdocs.structure.files as structure_files
+
+MAIN = os.getpid()
+_copy = mkdocs.utils.copy_file
+
+
+def counted(source, output):
+    with open(os.environ["FOLIO_COPY_LOG"], "a") as log:
+        log.write(f"{'main' if os.getpid() == MAIN else 'worker'} {output}\\n")
+    return _copy(source, output)
+
+
+mkdocs.utils.copy_file = counted
+"""
+
+
+def test_a_worker_copies_the_static_files_while_pages_render_and_nothing_twice(tmp_path):
+    """`mkdocs build` with workers: the first worker copies the static files (MkDocs would
+    copy them in the main process after every page), each once, and the site is the same as
+    a clean single-process build's; a warm build copies none."""
+    site = generate(tmp_path / "gen", posts=240, news=40, projects=8, entries=40)["folio"]
+    (site / "hooks.py").write_text(COPY_COUNTER)
+    name = with_options(site, "mkdocs-copy.yml", "      workers: 2\n")
+    (site / name).write_text((site / name).read_text() + "hooks:\n  - hooks.py\n")
+    log = tmp_path / "copies.log"
+    os.environ["FOLIO_COPY_LOG"] = str(log)
+    try:
+        done = mkdocs(site, config=name)
+        assert done.returncode == 0, done.stderr[-3000:]
+        copies = [line.split(" ", 1) for line in log.read_text().splitlines()]
+        assert len(copies) > 40  # the theme's assets and the site's images and PDFs
+        assert {who for who, _ in copies} == {"worker"}
+        outputs = [output for _, output in copies]
+        assert len(outputs) == len(set(outputs))
+        reference = tmp_path / "cold"
+        cold(site, reference)
+        assert differences(site / "_site", reference) == []
+        log.unlink()
+        done = mkdocs(site, config=name)  # nothing changed: every copy is intact
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert not log.exists()
+    finally:
+        del os.environ["FOLIO_COPY_LOG"]
+
+
 def test_the_output_folder_keeps_only_what_this_build_made(site):
     assert mkdocs(site).returncode == 0
     out = site / "_site"
