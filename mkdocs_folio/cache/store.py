@@ -541,14 +541,16 @@ def _insert(connection: sqlite3.Connection, new: dict[tuple[str, str], str]) -> 
     """`new` written in the transaction begun; False (rolled back) when that failed."""
     now = time.time()
     try:
+        # Rows made one at a time as SQLite takes them: the bytes of a whole build (66 MB at
+        # the bench site) are never all held at once beside the texts they come from.
         connection.executemany(
             "INSERT OR REPLACE INTO entries (stage, key, value, checksum, used) "
             "VALUES (?, ?, ?, ?, ?)",
-            [
+            (
                 (s, k, data, _checksum(data), now)
                 for (s, k), v in new.items()
                 for data in (_to_bytes(v),)
-            ],
+            ),
         )
     except sqlite3.Error:
         _rollback(connection)
