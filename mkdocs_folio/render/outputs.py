@@ -162,12 +162,11 @@ class OutputKeeper:
         ahead = {rel: state for rel, state in copied or ()}
         for file in self._static_files(files):
             rel = file.dest_uri
-            if rel in ahead and ahead.pop(rel) == self._static_state(file):
-                pass
-            elif self._copy_is_intact(file):
+            copied_ahead = rel in ahead and ahead.pop(rel) == self._static_state(file)
+            if not copied_ahead:
+                if not self._copy_is_intact(file):
+                    continue
                 self.kept.add(rel)
-            else:
-                continue
             file.__class__ = KeptFile
             self._swapped.append(file)
         for rel in ahead:  # another plugin dropped the file since: its copy goes too

@@ -156,7 +156,9 @@ class OwnedPages:
             ctx.problems.held = True
             quiet_logs()
 
-        to_copy = keeper.static_to_copy(files) if copy_static else []
+        def copy_static_files() -> list[list[Any]]:  # in the first worker, when there is one
+            return keeper.copy_ahead(keeper.static_to_copy(files))
+
         # Other plugins' page hooks may keep state of their own: then one process does all.
         self.pool = RenderPool(
             jobs,
@@ -164,7 +166,7 @@ class OwnedPages:
             workers=1 if post_page else plugin.workers,
             entries_made=plugin.store.new_entries,
             in_child=in_child,
-            first=(lambda: keeper.copy_ahead(to_copy)) if to_copy else None,
+            first=copy_static_files if copy_static else None,
         )
         self.pool.start()
 
