@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -220,8 +221,6 @@ def test_a_background_save_is_finished_before_the_next_build_reads(tmp_path, mon
 
 
 def test_a_background_save_writes_on_its_own_after_its_delay(tmp_path, monkeypatch):
-    import time
-
     import mkdocs_folio.cache.store as store_module
 
     monkeypatch.setattr(store_module, "SAVE_DELAY", 0.01)
@@ -314,6 +313,11 @@ def test_a_build_beside_one_writing_ahead_waits_for_it_then_saves_whole(tmp_path
     first.open(tmp_path, problems)
     first.put("body", "first", 1)
     first.write_ahead()  # holds the file's write lock until `save`
+    journal = tmp_path / f"{FILE_NAME}-journal"  # there while the transaction writes
+    deadline = time.monotonic() + 20
+    while not journal.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert journal.exists()
     second = CacheStore()
     second.open(tmp_path, problems)
     second.put("body", "second", 2)
