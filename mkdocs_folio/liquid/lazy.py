@@ -31,6 +31,10 @@ class LazyLiquid:
         self._options = options
         self._timezone = site_timezone(site, options["problems"])
         self._renderer: LiquidRenderer | None = None
+        # Where includes are looked for, as the renderer will have them.
+        self._includes_dirs = [Path(folder) for folder in options.get("includes_dirs", ())]
+        root = options.get("source_root")
+        self._source_root = Path(root) if root is not None else None
 
     @property
     def renderer(self) -> LiquidRenderer:
@@ -56,12 +60,10 @@ class LazyLiquid:
 
     def find_include(self, name: str) -> Path | None:
         """Where `{% include name %}` is (a reused page checks its includes with it)."""
-        dirs = [Path(folder) for folder in self._options.get("includes_dirs", ())]
-        return find_include(dirs, name)
+        return find_include(self._includes_dirs, name)
 
     def find_relative(self, source: Path | str, name: str) -> Path | None:
-        root = self._options.get("source_root")
-        return find_relative(Path(root) if root is not None else None, source, name)
+        return find_relative(self._source_root, source, name)
 
     def close(self) -> None:
         if self._renderer is not None:

@@ -122,7 +122,9 @@ class OutputKeeper:
 
     # -- static files -----------------------------------------------------------------------
 
-    def _static_files(self, files: Files) -> list[File]:
+    @staticmethod
+    def _static_files(files: Files) -> list[File]:
+        """The files MkDocs copies as they are (not pages, not another plugin's kinds)."""
         return [file for file in files if type(file) is File and not file.is_documentation_page()]
 
     def _copy_is_intact(self, file: File) -> bool:
@@ -180,9 +182,7 @@ class OutputKeeper:
         self._swapped = []
         if not self.active:
             return
-        for file in files:
-            if type(file) is not File or file.is_documentation_page():
-                continue
+        for file in self._static_files(files):
             rel = file.dest_uri
             if rel in self.kept:
                 continue
